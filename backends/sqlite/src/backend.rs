@@ -1,0 +1,59 @@
+use quarry::backend::{Backend, LimitOffsetSql};
+use quarry::serialize::HasNullBind;
+use quarry::sql_types::SqlTypeKind;
+
+use crate::bind_value::SqliteBindValue;
+use crate::value::SqliteValue;
+
+/// The SQLite backend.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sqlite;
+
+impl Backend for Sqlite {
+    type BindValue<'a> = SqliteBindValue<'a>;
+    type RawValue<'a> = SqliteValue<'a>;
+    const NAME: &'static str = "SQLite";
+    // SQLITE_MAX_VARIABLE_NUMBER of the bundled library (3.32+).
+    const MAX_BIND_PARAMS: usize = 32766;
+
+    #[inline]
+    fn push_bind_placeholder(out: &mut String, _index: usize) {
+        out.push('?');
+    }
+
+    fn push_identifier(out: &mut String, ident: &str) {
+        out.reserve(ident.len() + 2);
+        out.push('"');
+        for c in ident.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
+
+    fn cast_type_name(kind: SqlTypeKind) -> &'static str {
+        match kind {
+            SqlTypeKind::SmallInt | SqlTypeKind::Integer | SqlTypeKind::BigInt | SqlTypeKind::Bool => "INTEGER",
+            SqlTypeKind::Float | SqlTypeKind::Double => "REAL",
+            SqlTypeKind::Binary => "BLOB",
+            _ => "TEXT",
+        }
+    }
+
+    fn limit_offset_sql(_has_limit: bool, _has_offset: bool) -> LimitOffsetSql {
+        LimitOffsetSql {
+            limit_prefix: Some(" LIMIT "),
+            limit_when_only_offset: Some(" LIMIT -1"),
+            offset_prefix: " OFFSET ",
+        }
+    }
+}
+
+impl HasNullBind for Sqlite {
+    #[inline]
+    fn null_bind<'a>() -> SqliteBindValue<'a> {
+        SqliteBindValue::Null
+    }
+}

@@ -1,0 +1,18 @@
+//! A thin, safe wrapper over the SQLite C API (`libsqlite3-sys`).
+//!
+//! * [`RawConnection`] owns a `sqlite3*` connection.
+//! * [`RawStatement`] owns a prepared `sqlite3_stmt*`.
+//! * [`StatementUse`] is one execution of a statement: bind, step, read
+//!   columns; dropping it resets the statement and clears its bindings.
+//! * [`SqliteError`] carries an extended result code and a message.
+
+mod raw_connection;
+mod raw_statement;
+mod sqlite_error;
+
+#[cfg(test)]
+mod tests;
+
+pub use self::raw_connection::RawConnection;
+pub use self::raw_statement::{ColumnType, RawStatement, StatementUse, StepResult};
+pub use self::sqlite_error::SqliteError;

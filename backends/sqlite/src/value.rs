@@ -1,0 +1,65 @@
+use quarry::backend::RawValue;
+
+use crate::raw::{ColumnType, StatementUse};
+
+/// A column of the current row, read in place from SQLite's buffers.
+#[derive(Debug, Clone, Copy)]
+pub struct SqliteValue<'a> {
+    stmt: &'a StatementUse<'a, 'a>,
+    idx: usize,
+}
+
+impl<'a> SqliteValue<'a> {
+    #[inline]
+    pub(crate) fn new(stmt: &'a StatementUse<'a, 'a>, idx: usize) -> Self {
+        Self { stmt, idx }
+    }
+
+    /// The value's storage class.
+    #[inline]
+    pub fn storage(&self) -> ColumnType {
+        self.stmt.column_type(self.idx)
+    }
+
+    /// The value as an integer (SQLite's conversion rules apply).
+    #[inline]
+    pub fn as_i64(&self) -> i64 {
+        self.stmt.column_i64(self.idx)
+    }
+
+    /// The value as a float.
+    #[inline]
+    pub fn as_f64(&self) -> f64 {
+        self.stmt.column_f64(self.idx)
+    }
+
+    /// The value's text bytes, in place (not yet checked for UTF-8).
+    #[inline]
+    pub fn text_bytes(&self) -> &'a [u8] {
+        self.stmt.column_text_bytes(self.idx)
+    }
+
+    /// The value's blob bytes, in place.
+    #[inline]
+    pub fn blob(&self) -> &'a [u8] {
+        self.stmt.column_blob(self.idx)
+    }
+}
+
+impl RawValue for SqliteValue<'_> {
+    #[inline]
+    fn is_null(&self) -> bool {
+        self.storage() == ColumnType::Null
+    }
+}
+
+/// A readable name of a storage class, for error messages.
+pub(crate) fn storage_name(t: ColumnType) -> &'static str {
+    match t {
+        ColumnType::Integer => "INTEGER",
+        ColumnType::Float => "REAL",
+        ColumnType::Text => "TEXT",
+        ColumnType::Blob => "BLOB",
+        ColumnType::Null => "NULL",
+    }
+}

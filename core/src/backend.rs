@@ -1,0 +1,49 @@
+//! What a database backend provides to the query layer.
+
+/// A database backend: its SQL dialect and its value representations.
+///
+/// Implemented by the backend crates (`quarry_sqlite::Sqlite`, …). Backend-specific DSL (RETURNING,
+/// ILIKE, …) is gated by marker traits that only some backends implement, so using it on another
+/// backend is a compile error.
+pub trait Backend: Sized + 'static {
+    /// A value handed to the driver as a bound parameter; borrows from the query when it can.
+    type BindValue<'a>;
+    /// A value read from a result row, in place.
+    type RawValue<'a>: RawValue;
+    /// The backend's name, for messages.
+    const NAME: &'static str;
+    /// The highest number of bound parameters one statement may carry.
+    const MAX_BIND_PARAMS: usize;
+    /// Whether `||` concatenates text (otherwise `CONCAT(a, b)` is used).
+    const CONCAT_OPERATOR: bool = true;
+
+    /// Writes the placeholder of bound parameter number `index` (0-based).
+    fn push_bind_placeholder(out: &mut String, index: usize);
+
+    /// Writes `ident` quoted as an identifier.
+    fn push_identifier(out: &mut String, ident: &str);
+
+    /// Writes the name of a SQL type for `CAST(… AS name)`.
+    fn cast_type_name(kind: crate::sql_types::SqlTypeKind) -> &'static str;
+
+    /// Writes the LIMIT/OFFSET clause. `limit`/`offset` say which are present; the values are
+    /// bound parameters the caller pushes afterwards, in order, through the returned placeholders.
+    fn limit_offset_sql(has_limit: bool, has_offset: bool) -> LimitOffsetSql;
+}
+
+/// How a backend spells LIMIT/OFFSET.
+#[derive(Debug, Clone, Copy)]
+pub struct LimitOffsetSql {
+    /// SQL written before the limit value (`" LIMIT "`), if a limit is written.
+    pub limit_prefix: Option<&'static str>,
+    /// Literal SQL written when there is an offset but no limit (`" LIMIT -1"` on SQLite).
+    pub limit_when_only_offset: Option<&'static str>,
+    /// SQL written before the offset value.
+    pub offset_prefix: &'static str,
+}
+
+/// A value read from a row.
+pub trait RawValue {
+    /// Whether the value is SQL NULL.
+    fn is_null(&self) -> bool;
+}

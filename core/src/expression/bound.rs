@@ -1,0 +1,123 @@
+use std::marker::PhantomData;
+
+use super::{AggConst, Expression, ValidIn};
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::query_builder::{AstPass, QueryFragment};
+use crate::serialize::ToSql;
+use crate::sql_types::*;
+
+/// A Rust value used in a query, always sent as a bound parameter (never spliced into the SQL).
+#[derive(Debug, Clone, Copy)]
+pub struct Bound<ST, T> {
+    value: T,
+    _st: PhantomData<ST>,
+}
+
+impl<ST, T> Bound<ST, T> {
+    /// Wraps `value` as a bound parameter of SQL type `ST`.
+    pub fn new(value: T) -> Self {
+        Self { value, _st: PhantomData }
+    }
+}
+
+impl<ST: 'static, T> Expression for Bound<ST, T> {
+    type SqlType = ST;
+}
+
+impl<ST, T, C> ValidIn<C, ()> for Bound<ST, T> {
+    type SqlType = ST;
+    type Agg = AggConst;
+}
+
+impl<DB: Backend, ST, T: ToSql<ST, DB>> QueryFragment<DB> for Bound<ST, T> {
+    #[inline]
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_bind::<ST, T>(&self.value)
+    }
+}
+
+/// A Rust value or an expression that can stand where SQL type `ST` is expected.
+///
+/// Rust values become [`Bound`] parameters; expressions are used as they are when their SQL type
+/// is compatible (equal up to nullability).
+#[diagnostic::on_unimplemented(
+    message = "mismatched types: expected a value of SQL type `{ST}`, found a Rust `{Self}`",
+    label = "a `{Self}` cannot stand for a SQL `{ST}`",
+    note = "values convert to the SQL type of the column they are compared with or assigned to"
+)]
+pub trait AsExpression<ST> {
+    /// The expression this becomes.
+    type Expression: Expression;
+    /// Converts into the expression.
+    fn as_expression(self) -> Self::Expression;
+}
+
+impl<E, ST> AsExpression<ST> for E
+where
+    E: Expression,
+    E::SqlType: Compatible<ST>,
+{
+    type Expression = E;
+    #[inline]
+    fn as_expression(self) -> E {
+        self
+    }
+}
+
+/// `Self` is `B` or `Nullable<B>`.
+pub trait HasBase<B> {}
+impl<B: SqlType<IsNull = crate::type_level::False>> HasBase<B> for B {}
+impl<B: SqlType<IsNull = crate::type_level::False>> HasBase<B> for Nullable<B> {}
+
+macro_rules! value_as_expression {
+    ($([$($lt:lifetime)?] $rust:ty => $st:ident;)*) => {$(
+        impl<$($lt)?> AsExpression<$st> for $rust {
+            type Expression = Bound<$st, $rust>;
+            #[inline]
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+        impl<$($lt)?> AsExpression<Nullable<$st>> for $rust {
+            type Expression = Bound<$st, $rust>;
+            #[inline]
+            fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+    )*};
+}
+
+value_as_expression! {
+    [] i16 => SmallInt;
+    [] i32 => Integer;
+    [] i64 => BigInt;
+    [] f32 => Float;
+    [] f64 => Double;
+    [] String => Text;
+    ['a] &'a str => Text;
+    ['a] &'a String => Text;
+    [] Vec<u8> => Binary;
+    ['a] &'a [u8] => Binary;
+    [] bool => Bool;
+}
+
+#[cfg(feature = "chrono")]
+value_as_expression! {
+    [] chrono::NaiveDate => Date;
+    [] chrono::NaiveTime => Time;
+    [] chrono::NaiveDateTime => Timestamp;
+}
+
+impl<T, ST> AsExpression<Nullable<ST>> for Option<T>
+where
+    T: AsExpression<ST>,
+    ST: SqlType<IsNull = crate::type_level::False>,
+{
+    type Expression = Bound<Nullable<ST>, Option<T>>;
+    #[inline]
+    fn as_expression(self) -> Self::Expression {
+        Bound::new(self)
+    }
+}

@@ -1,0 +1,49 @@
+use crate::backend::Backend;
+use crate::error::QueryResult;
+
+use super::AstPass;
+
+/// A piece of a query that can be written as SQL for backend `DB`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written as SQL for the `{DB}` backend",
+    note = "either it is not a query or expression, or it uses a feature this backend does not have"
+)]
+pub trait QueryFragment<DB: Backend> {
+    /// Walks this node: writes its SQL or collects its binds, depending on the pass.
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
+}
+
+impl<DB: Backend> QueryFragment<DB> for () {
+    #[inline]
+    fn walk_ast<'b>(&'b self, _: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        Ok(())
+    }
+}
+
+/// The SQL text of `query` for backend `DB`.
+pub fn to_sql<DB: Backend, Q: QueryFragment<DB> + ?Sized>(query: &Q) -> QueryResult<String> {
+    let mut sql = String::with_capacity(128);
+    query.walk_ast(&mut AstPass::<DB>::to_sql(&mut sql))?;
+    Ok(sql)
+}
+
+/// The bound values of `query`, and whether its SQL text depends on run-time data.
+pub fn collect_binds<'b, DB: Backend, Q: QueryFragment<DB> + ?Sized>(
+    query: &'b Q,
+) -> QueryResult<(Vec<DB::BindValue<'b>>, bool)> {
+    let mut binds = Vec::new();
+    let mut dynamic = false;
+    query.walk_ast(&mut AstPass::<DB>::collect_binds(&mut binds, &mut dynamic))?;
+    Ok((binds, dynamic))
+}
+
+/// The SQL of `query` for backend `DB`, for logging and tests.
+///
+/// ```
+/// # use quarry::prelude::*;
+/// # quarry::table! { users (id) { id -> Integer, name -> Text, } }
+/// # // A test backend is not available in doc tests of the core crate; see the backend crates.
+/// ```
+pub fn debug_sql<DB: Backend, Q: QueryFragment<DB> + ?Sized>(query: &Q) -> String {
+    to_sql::<DB, Q>(query).unwrap_or_else(|e| format!("<invalid query: {e}>"))
+}

@@ -1,0 +1,87 @@
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::expression::{AggGroup, AggPlain, Ctx, Expression, Grouped, InAggregate, NoGroup, ValidIn};
+use crate::query_builder::{AstPass, QueryFragment};
+use crate::query_source::{FindSource, SingleSource};
+use crate::sql_types::SqlType;
+use crate::type_level::{At, Here, TBool};
+
+use super::Table;
+
+/// A column of a table declared with the schema macro.
+pub trait Column: Copy + Default + 'static {
+    /// The table it belongs to.
+    type Table: Table;
+    /// Its SQL type (`Nullable<_>` when it accepts NULL).
+    type SqlType: SqlType;
+    /// Its SQL name.
+    const NAME: &'static str;
+    /// Its position among the table's columns.
+    const INDEX: usize;
+}
+
+impl<C: Column> Expression for C {
+    type SqlType = C::SqlType;
+}
+
+impl<C: Column, F, I> ValidIn<Ctx<F, NoGroup>, I> for C
+where
+    F: FindSource<C::Table, I>,
+{
+    type SqlType = <F::Nullable as TBool>::Nullify<C::SqlType>;
+    type Agg = AggPlain;
+}
+
+impl<C: Column, F, I> ValidIn<Ctx<F, InAggregate>, I> for C
+where
+    F: FindSource<C::Table, I>,
+{
+    type SqlType = <F::Nullable as TBool>::Nullify<C::SqlType>;
+    type Agg = AggPlain;
+}
+
+impl<C: Column, F, G, I, J> ValidIn<Ctx<F, Grouped<G>>, (I, J)> for C
+where
+    F: FindSource<C::Table, I>,
+    G: GroupContains<C, J>,
+{
+    type SqlType = <F::Nullable as TBool>::Nullify<C::SqlType>;
+    type Agg = AggGroup;
+}
+
+impl<C: Column, DB: Backend> QueryFragment<DB> for C {
+    #[inline]
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_identifier(<C::Table as SingleSource>::QUALIFIER);
+        pass.push_sql(".");
+        pass.push_identifier(C::NAME);
+        Ok(())
+    }
+}
+
+/// The GROUP BY list `Self` contains the column `C`.
+#[diagnostic::on_unimplemented(
+    message = "column `{C}` must appear in GROUP BY or be used inside an aggregate function",
+    label = "neither grouped nor aggregated",
+    note = "add it to `.group_by(...)`, or wrap it in an aggregate such as `max(...)` or `count(...)`"
+)]
+pub trait GroupContains<C, J> {}
+
+impl<C> GroupContains<C, Here> for C {}
+
+macro_rules! group_tuple {
+    ($types:tt ; $($n:tt $X:ident),+) => {
+        $(group_tuple!(@one $types $n $X);)+
+    };
+    (@one [$($T:ident),+] $n:tt $X:ident) => {
+        impl<__C, __J, $($T),+> GroupContains<__C, At<$n, __J>> for ($($T,)+) where $X: GroupContains<__C, __J> {}
+    };
+}
+group_tuple!([A]; 0 A);
+group_tuple!([A, B]; 0 A, 1 B);
+group_tuple!([A, B, C]; 0 A, 1 B, 2 C);
+group_tuple!([A, B, C, D]; 0 A, 1 B, 2 C, 3 D);
+group_tuple!([A, B, C, D, E]; 0 A, 1 B, 2 C, 3 D, 4 E);
+group_tuple!([A, B, C, D, E, F]; 0 A, 1 B, 2 C, 3 D, 4 E, 5 F);
+group_tuple!([A, B, C, D, E, F, G]; 0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G);
+group_tuple!([A, B, C, D, E, F, G, H]; 0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H);

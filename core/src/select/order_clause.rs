@@ -1,0 +1,39 @@
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::query_builder::{AstPass, QueryFragment};
+
+/// No ORDER BY.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoOrder;
+
+/// `ORDER BY terms`.
+#[derive(Debug, Clone, Copy)]
+pub struct OrderBy<O>(pub(crate) O);
+
+/// `ORDER BY first, then` (built by `.then_order_by(...)`).
+#[derive(Debug, Clone, Copy)]
+pub struct ThenOrderBy<A, B>(pub(crate) A, pub(crate) B);
+
+impl<DB: Backend> QueryFragment<DB> for NoOrder {
+    #[inline]
+    fn walk_ast<'b>(&'b self, _: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        Ok(())
+    }
+}
+
+impl<DB: Backend, O: QueryFragment<DB>> QueryFragment<DB> for OrderBy<O> {
+    #[inline]
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_sql(" ORDER BY ");
+        self.0.walk_ast(pass)
+    }
+}
+
+impl<DB: Backend, A: QueryFragment<DB>, B: QueryFragment<DB>> QueryFragment<DB> for ThenOrderBy<A, B> {
+    #[inline]
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.0.walk_ast(pass)?;
+        pass.push_sql(", ");
+        self.1.walk_ast(pass)
+    }
+}

@@ -1,0 +1,372 @@
+use crate::expression::{
+    And, AsExpression, CountStar, Eq, NoGroup, ScalarSubquery,
+};
+use crate::query_source::{Correlated, QuerySource, SingleSource};
+use crate::schema::{Column, Table};
+use crate::sql_types::BigInt;
+
+use super::distinct_clause::{Distinct, NoDistinct};
+use super::group_by_clause::{
+    GroupBy, GroupByClause, IsGrouped, NoGroupBy, NotYetGrouped, NotYetOrdered, NotYetSelected,
+};
+use super::having_clause::{Having, NoHaving};
+use super::limit_offset_clause::{Limit, NoLimit, NoOffset, Offset};
+use super::order_clause::{NoOrder, OrderBy, ThenOrderBy};
+use super::select_clause::{DefaultSelect, SelectClause};
+use super::select_statement::SelectStatement;
+use super::validity::{ValidFilter, ValidGroupBy, ValidHaving, ValidOrder, ValidSelect};
+use super::where_clause::{NoWhere, Where, WhereAnd};
+
+/// Appending to an ORDER BY clause.
+pub trait OrderAppend<E> {
+    /// The new clause.
+    type Out;
+    /// Appends.
+    fn append(self, e: E) -> Self::Out;
+}
+impl<E> OrderAppend<E> for NoOrder {
+    type Out = OrderBy<E>;
+    fn append(self, e: E) -> OrderBy<E> {
+        OrderBy(e)
+    }
+}
+impl<O, E> OrderAppend<E> for OrderBy<O> {
+    type Out = OrderBy<ThenOrderBy<O, E>>;
+    fn append(self, e: E) -> Self::Out {
+        OrderBy(ThenOrderBy(self.0, e))
+    }
+}
+
+macro_rules! rebuild {
+    ($s:ident, $($field:ident : $value:expr),*) => {
+        SelectStatement {
+            from: rebuild!(@f $s from, $($field : $value),*),
+            select: rebuild!(@f $s select, $($field : $value),*),
+            distinct: rebuild!(@f $s distinct, $($field : $value),*),
+            where_: rebuild!(@f $s where_, $($field : $value),*),
+            order: rebuild!(@f $s order, $($field : $value),*),
+            limit: rebuild!(@f $s limit, $($field : $value),*),
+            offset: rebuild!(@f $s offset, $($field : $value),*),
+            group: rebuild!(@f $s group, $($field : $value),*),
+            having: rebuild!(@f $s having, $($field : $value),*),
+        }
+    };
+    (@f $s:ident $name:ident, $($field:ident : $value:expr),*) => {
+        rebuild!(@pick $s $name [$($field : $value),*])
+    };
+    (@pick $s:ident $name:ident []) => { $s.$name };
+    (@pick $s:ident from [from : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident select [select : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident distinct [distinct : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident where_ [where_ : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident order [order : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident limit [limit : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident offset [offset : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident group [group : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident having [having : $v:expr $(, $($rest:tt)*)?]) => { $v };
+    (@pick $s:ident $name:ident [$other:ident : $v:expr $(, $($rest:tt)*)?]) => {
+        rebuild!(@pick $s $name [$($($rest)*)?])
+    };
+}
+
+impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L, Of, G, H> {
+    /// Chooses what the query returns: a column, an expression, a tuple of them, or
+    /// `Struct::as_select()`. Checked against the FROM clause and the GROUP BY clause.
+    ///
+    /// SQL: `SELECT <selection> FROM …`
+    pub fn select<E, I>(
+        self,
+        selection: E,
+    ) -> SelectStatement<F, SelectClause<E, <E as ValidSelect<F, G::State, I>>::Row>, D, W, O, L, Of, G, H>
+    where
+        E: ValidSelect<F, G::State, I>,
+    {
+        rebuild!(self, select: SelectClause::new(selection))
+    }
+
+    /// Adds a WHERE condition, joined to an existing one with AND.
+    ///
+    /// SQL: `… WHERE <existing> AND <predicate>`
+    pub fn filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::And, O, L, Of, G, H>
+    where
+        P: ValidFilter<F, I>,
+        W: WhereAnd<P>,
+    {
+        rebuild!(self, where_: self.where_.and(predicate))
+    }
+
+    /// Adds a WHERE condition, joined to an existing one with OR.
+    ///
+    /// SQL: `… WHERE (<existing> OR <predicate>)`
+    pub fn or_filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::Or, O, L, Of, G, H>
+    where
+        P: ValidFilter<F, I>,
+        W: WhereAnd<P>,
+    {
+        rebuild!(self, where_: self.where_.or(predicate))
+    }
+
+    /// Sets ORDER BY (replacing any previous ordering): a column or expression (ascending),
+    /// `.asc()` / `.desc()`, or a tuple of them.
+    pub fn order_by<E, I>(self, order: E) -> SelectStatement<F, S, D, W, OrderBy<E>, L, Of, G, H>
+    where
+        E: ValidOrder<F, G::State, I>,
+    {
+        rebuild!(self, order: OrderBy(order))
+    }
+
+    /// Appends to ORDER BY.
+    pub fn then_order_by<E, I>(self, order: E) -> SelectStatement<F, S, D, W, O::Out, L, Of, G, H>
+    where
+        E: ValidOrder<F, G::State, I>,
+        O: OrderAppend<E>,
+    {
+        rebuild!(self, order: self.order.append(order))
+    }
+
+    /// `LIMIT n` (bound as a parameter).
+    pub fn limit(self, n: i64) -> SelectStatement<F, S, D, W, O, Limit, Of, G, H> {
+        rebuild!(self, limit: Limit(n))
+    }
+
+    /// `OFFSET n` (bound as a parameter).
+    pub fn offset(self, n: i64) -> SelectStatement<F, S, D, W, O, L, Offset, G, H> {
+        rebuild!(self, offset: Offset(n))
+    }
+
+    /// `SELECT DISTINCT`.
+    pub fn distinct(self) -> SelectStatement<F, S, Distinct, W, O, L, Of, G, H> {
+        rebuild!(self, distinct: Distinct)
+    }
+
+    /// `GROUP BY expr` (a column, an expression or a tuple). Call it before `.select(...)`:
+    /// the select list is then checked against it.
+    pub fn group_by<E, I>(self, group: E) -> SelectStatement<F, S, D, W, O, L, Of, GroupBy<E>, H>
+    where
+        E: ValidGroupBy<F, I>,
+        S: NotYetSelected,
+        O: NotYetOrdered,
+        G: NotYetGrouped,
+    {
+        rebuild!(self, group: GroupBy(group))
+    }
+
+    /// `HAVING predicate`: a condition on groups. Requires `.group_by(...)`.
+    pub fn having<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W, O, L, Of, G, Having<P>>
+    where
+        G: IsGrouped,
+        P: ValidHaving<F, G::State, I>,
+    {
+        rebuild!(self, having: Having(predicate))
+    }
+
+    /// Uses this one-column query as a scalar subquery `(SELECT …)`; its value is NULL when it
+    /// returns no row.
+    pub fn single_value(self) -> ScalarSubquery<Self> {
+        ScalarSubquery(self)
+    }
+}
+
+/// Limiting a query to its first row (used by `first`).
+pub trait LimitOne {
+    /// The limited query.
+    type Out;
+    /// Sets `LIMIT 1`.
+    fn limit_one(self) -> Self::Out;
+}
+
+impl<F, S, D, W, O, L, Of, G, H> LimitOne for SelectStatement<F, S, D, W, O, L, Of, G, H> {
+    type Out = SelectStatement<F, S, D, W, O, Limit, Of, G, H>;
+    fn limit_one(self) -> Self::Out {
+        rebuild!(self, limit: Limit(1))
+    }
+}
+
+/// Primary-key lookup values: a value for a one-column key, a tuple for a composite key.
+#[diagnostic::on_unimplemented(
+    message = "`{K}` is not a valid primary key value for this table",
+    label = "the key is `{Self}`",
+    note = "give one value per primary key column, of the columns' types (a tuple for a composite key)"
+)]
+pub trait FindByKey<K> {
+    /// The WHERE condition.
+    type Predicate;
+    /// Builds the WHERE condition.
+    fn eq_key(self, key: K) -> Self::Predicate;
+}
+
+impl<C: Column, K: AsExpression<C::SqlType>> FindByKey<K> for C {
+    type Predicate = Eq<C, K::Expression>;
+    fn eq_key(self, key: K) -> Self::Predicate {
+        Eq::new(self, key.as_expression())
+    }
+}
+
+impl<A: Column, B: Column, KA, KB> FindByKey<(KA, KB)> for (A, B)
+where
+    KA: AsExpression<A::SqlType>,
+    KB: AsExpression<B::SqlType>,
+{
+    type Predicate = And<Eq<A, KA::Expression>, Eq<B, KB::Expression>>;
+    fn eq_key(self, key: (KA, KB)) -> Self::Predicate {
+        And::new(Eq::new(self.0, key.0.as_expression()), Eq::new(self.1, key.1.as_expression()))
+    }
+}
+
+impl<A: Column, B: Column, C: Column, KA, KB, KC> FindByKey<(KA, KB, KC)> for (A, B, C)
+where
+    KA: AsExpression<A::SqlType>,
+    KB: AsExpression<B::SqlType>,
+    KC: AsExpression<C::SqlType>,
+{
+    type Predicate = And<And<Eq<A, KA::Expression>, Eq<B, KB::Expression>>, Eq<C, KC::Expression>>;
+    fn eq_key(self, key: (KA, KB, KC)) -> Self::Predicate {
+        And::new(
+            And::new(Eq::new(self.0, key.0.as_expression()), Eq::new(self.1, key.1.as_expression())),
+            Eq::new(self.2, key.2.as_expression()),
+        )
+    }
+}
+
+/// Something that can be run as a query: a statement, or a table/join (as `SELECT * FROM it`).
+pub trait AsQuery {
+    /// The statement.
+    type Query;
+    /// Converts.
+    fn as_query(self) -> Self::Query;
+}
+
+impl<F: QuerySource> AsQuery for F {
+    type Query = SelectStatement<F>;
+    fn as_query(self) -> SelectStatement<F> {
+        SelectStatement::new(self)
+    }
+}
+
+impl<F, S, D, W, O, L, Of, G, H> AsQuery for SelectStatement<F, S, D, W, O, L, Of, G, H> {
+    type Query = Self;
+    fn as_query(self) -> Self {
+        self
+    }
+}
+
+/// Query building on tables, aliases and joins: each method starts a [`SelectStatement`] reading
+/// from `self`.
+pub trait QueryDsl: QuerySource {
+    /// See [`SelectStatement::select`].
+    fn select<E, I>(
+        self,
+        selection: E,
+    ) -> SelectStatement<Self, SelectClause<E, <E as ValidSelect<Self, NoGroup, I>>::Row>>
+    where
+        E: ValidSelect<Self, NoGroup, I>,
+    {
+        SelectStatement::new(self).select(selection)
+    }
+
+    /// See [`SelectStatement::filter`].
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { users (id) { id -> Integer, name -> Text, } }
+    /// let q = users::table.filter(users::name.like("A%"));
+    /// // SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."name" LIKE ?
+    /// # let _ = q;
+    /// ```
+    fn filter<P, I>(self, predicate: P) -> SelectStatement<Self, DefaultSelect, NoDistinct, Where<P>>
+    where
+        P: ValidFilter<Self, I>,
+    {
+        SelectStatement::new(self).filter(predicate)
+    }
+
+    /// See [`SelectStatement::order_by`].
+    fn order_by<E, I>(
+        self,
+        order: E,
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E>>
+    where
+        E: ValidOrder<Self, NoGroup, I>,
+    {
+        SelectStatement::new(self).order_by(order)
+    }
+
+    /// See [`SelectStatement::limit`].
+    fn limit(self, n: i64) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, NoOrder, Limit> {
+        SelectStatement::new(self).limit(n)
+    }
+
+    /// See [`SelectStatement::offset`].
+    fn offset(
+        self,
+        n: i64,
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, NoOrder, NoLimit, Offset> {
+        SelectStatement::new(self).offset(n)
+    }
+
+    /// See [`SelectStatement::distinct`].
+    fn distinct(self) -> SelectStatement<Self, DefaultSelect, Distinct> {
+        SelectStatement::new(self).distinct()
+    }
+
+    /// See [`SelectStatement::group_by`].
+    fn group_by<E, I>(
+        self,
+        group: E,
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, NoOrder, NoLimit, NoOffset, GroupBy<E>, NoHaving>
+    where
+        E: ValidGroupBy<Self, I>,
+    {
+        SelectStatement::new(self).group_by(group)
+    }
+
+    /// `SELECT COUNT(*) FROM self`.
+    fn count(self) -> SelectStatement<Self, SelectClause<CountStar, BigInt>> {
+        SelectStatement::new(self).select(CountStar)
+    }
+
+    /// The row whose primary key is `key` (`WHERE pk = key`); a tuple for a composite key.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { users (id) { id -> Integer, name -> Text, } }
+    /// let q = users::table.find(42);
+    /// // SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."id" = ?
+    /// # let _ = q;
+    /// ```
+    fn find<K>(
+        self,
+        key: K,
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, Where<<Self::PrimaryKey as FindByKey<K>>::Predicate>>
+    where
+        Self: Table,
+        Self::PrimaryKey: FindByKey<K>,
+    {
+        let predicate = Self::PrimaryKey::default().eq_key(key);
+        let mut stmt = SelectStatement::new(self);
+        let where_ = Where(predicate);
+        rebuild!(stmt, where_: { stmt.where_ = NoWhere; where_ })
+    }
+
+    /// Declares that a subquery reading `self` refers to the table `outer` of the enclosing query
+    /// (a correlated subquery). Only `self` is written after FROM.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! {
+    /// #     users (id) { id -> Integer, name -> Text, }
+    /// #     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+    /// # }
+    /// let authors = users::table.filter(exists(
+    ///     posts::table.correlate(users::table).filter(posts::user_id.eq(users::id)),
+    /// ));
+    /// // SELECT … FROM "users" WHERE EXISTS (SELECT … FROM "posts" WHERE "posts"."user_id" = "users"."id")
+    /// # let _ = authors;
+    /// ```
+    fn correlate<O: SingleSource>(self, outer: O) -> Correlated<Self, O> {
+        let _ = outer;
+        Correlated { inner: self, outer: std::marker::PhantomData }
+    }
+}
+
+impl<F: QuerySource> QueryDsl for F {}

@@ -1,0 +1,132 @@
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::query_builder::{AstPass, QueryFragment};
+use crate::query_source::{FromClause, QuerySource};
+use crate::serialize::ToSql;
+use crate::sql_types::BigInt;
+
+use super::distinct_clause::{DistinctClause, NoDistinct};
+use super::group_by_clause::NoGroupBy;
+use super::having_clause::NoHaving;
+use super::limit_offset_clause::{walk_limit_offset, LimitValue, NoLimit, NoOffset};
+use super::order_clause::NoOrder;
+use super::select_clause::{DefaultSelect, SelectClause, SelectRow};
+use super::where_clause::NoWhere;
+
+/// A SELECT statement. Its type records every clause, so that each clause can be checked against
+/// the others at compile time; methods come from [`QueryDsl`](super::QueryDsl)-style inherent
+/// methods and return a statement of a new type.
+#[derive(Debug, Clone, Copy)]
+#[must_use = "a query does nothing until it is run with `.load(&mut conn)` or similar"]
+pub struct SelectStatement<
+    F,
+    S = DefaultSelect,
+    D = NoDistinct,
+    W = NoWhere,
+    O = NoOrder,
+    L = NoLimit,
+    Of = NoOffset,
+    G = NoGroupBy,
+    H = NoHaving,
+> {
+    pub(crate) from: F,
+    pub(crate) select: S,
+    pub(crate) distinct: D,
+    pub(crate) where_: W,
+    pub(crate) order: O,
+    pub(crate) limit: L,
+    pub(crate) offset: Of,
+    pub(crate) group: G,
+    pub(crate) having: H,
+}
+
+impl<F: QuerySource> SelectStatement<F> {
+    /// `SELECT <all columns> FROM from`.
+    pub fn new(from: F) -> Self {
+        Self {
+            from,
+            select: DefaultSelect,
+            distinct: NoDistinct,
+            where_: NoWhere,
+            order: NoOrder,
+            limit: NoLimit,
+            offset: NoOffset,
+            group: NoGroupBy,
+            having: NoHaving,
+        }
+    }
+}
+
+/// A query that returns rows of SQL type `SqlType`.
+pub trait Query {
+    /// The row's SQL type: a SQL type, a tuple of them, or a table/struct row marker.
+    type SqlType;
+}
+
+impl<F, S, D, W, O, L, Of, G, H> Query for SelectStatement<F, S, D, W, O, L, Of, G, H>
+where
+    S: SelectRow<F, G>,
+{
+    type SqlType = S::Row;
+}
+
+/// A query usable as a subquery (EXISTS, IN, scalar).
+pub trait Subquery: Query {
+    /// The enclosing query's tables it refers to (declared with `.correlate(...)`).
+    type Outer;
+}
+
+impl<F: QuerySource, S, D, W, O, L, Of, G, H> Subquery for SelectStatement<F, S, D, W, O, L, Of, G, H>
+where
+    S: SelectRow<F, G>,
+{
+    type Outer = F::Outer;
+}
+
+/// Writes the select list of a statement reading `F`.
+pub trait SelectWalk<F, DB: Backend> {
+    /// Writes it.
+    fn walk_select<'b>(&'b self, from: &'b F, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
+}
+
+impl<F: FromClause<DB>, DB: Backend> SelectWalk<F, DB> for DefaultSelect {
+    #[inline]
+    fn walk_select<'b>(&'b self, from: &'b F, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        from.walk_default_selection(pass)
+    }
+}
+
+impl<F, DB: Backend, E: QueryFragment<DB>, ST> SelectWalk<F, DB> for SelectClause<E, ST> {
+    #[inline]
+    fn walk_select<'b>(&'b self, _: &'b F, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.expr.walk_ast(pass)
+    }
+}
+
+impl<DB, F, S, D, W, O, L, Of, G, H> QueryFragment<DB> for SelectStatement<F, S, D, W, O, L, Of, G, H>
+where
+    DB: Backend,
+    F: FromClause<DB>,
+    S: SelectWalk<F, DB>,
+    D: DistinctClause,
+    W: QueryFragment<DB>,
+    O: QueryFragment<DB>,
+    L: LimitValue,
+    Of: LimitValue,
+    G: QueryFragment<DB>,
+    H: QueryFragment<DB>,
+    i64: ToSql<BigInt, DB>,
+{
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_sql("SELECT ");
+        pass.push_sql(D::SQL);
+        self.select.walk_select(&self.from, pass)?;
+        pass.push_sql(" FROM ");
+        self.from.walk_from(pass)?;
+        self.where_.walk_ast(pass)?;
+        self.group.walk_ast(pass)?;
+        self.having.walk_ast(pass)?;
+        self.order.walk_ast(pass)?;
+        walk_limit_offset(self.limit.value(), self.offset.value(), pass)
+    }
+}

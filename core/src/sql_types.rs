@@ -1,0 +1,205 @@
+//! SQL types as zero-sized marker types.
+//!
+//! Every expression carries one of these as its `SqlType`; Rust values convert to and from them
+//! through [`crate::serialize::ToSql`] and [`crate::deserialize::FromSql`], implemented by each
+//! backend.
+
+use std::marker::PhantomData;
+
+use crate::type_level::{False, TBool, True};
+
+/// The kind of a SQL type, as data (for casts, metadata and introspection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SqlTypeKind {
+    /// 16-bit integer.
+    SmallInt,
+    /// 32-bit integer.
+    Integer,
+    /// 64-bit integer.
+    BigInt,
+    /// 32-bit float.
+    Float,
+    /// 64-bit float.
+    Double,
+    /// Text.
+    Text,
+    /// Binary data.
+    Binary,
+    /// Boolean.
+    Bool,
+    /// Calendar date.
+    Date,
+    /// Time of day.
+    Time,
+    /// Date and time without time zone.
+    Timestamp,
+}
+
+/// A SQL type: implemented by the marker types of this module.
+#[diagnostic::on_unimplemented(message = "`{Self}` is not a SQL type")]
+pub trait SqlType: 'static {
+    /// [`True`] for `Nullable<_>`, [`False`] otherwise.
+    type IsNull: TBool;
+    /// The type without `Nullable`.
+    type NotNull: SqlType<IsNull = False>;
+    /// The kind, as data.
+    const KIND: SqlTypeKind;
+}
+
+/// `Nullable<T>`: a value of SQL type `T` or NULL. Loads into `Option<_>`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Nullable<T>(PhantomData<T>);
+
+impl<T: SqlType<IsNull = False>> SqlType for Nullable<T> {
+    type IsNull = True;
+    type NotNull = T;
+    const KIND: SqlTypeKind = T::KIND;
+}
+
+/// A single SQL value (as opposed to a row of several columns).
+pub trait SingleValue: SqlType {}
+impl<T: SqlType> SingleValue for T {}
+
+/// Types that have a nullable counterpart: SQL types and row types.
+pub trait IntoNullable: 'static {
+    /// The nullable counterpart (`Nullable<T>` for a value, `NullableRow<T>` for a row).
+    type Nullable;
+}
+
+impl<T: SqlType> IntoNullable for T {
+    type Nullable = Nullable<T::NotNull>;
+}
+
+/// A whole row that may be absent (the right side of a LEFT JOIN). Loads into `Option<Struct>`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NullableRow<T>(PhantomData<T>);
+
+impl<T: 'static> IntoNullable for NullableRow<T> {
+    type Nullable = Self;
+}
+
+/// The row of all the columns of table `T`, in declaration order.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowOf<T>(PhantomData<T>);
+
+impl<T: 'static> IntoNullable for RowOf<T> {
+    type Nullable = NullableRow<Self>;
+}
+
+/// The row selected by `U::as_select()` for a struct `U` deriving `Selectable`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SelectionOf<U>(PhantomData<U>);
+
+impl<U: 'static> IntoNullable for SelectionOf<U> {
+    type Nullable = NullableRow<Self>;
+}
+
+macro_rules! sql_types {
+    ($($(#[$m:meta])* $name:ident => $kind:ident;)*) => {$(
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl SqlType for $name {
+            type IsNull = False;
+            type NotNull = $name;
+            const KIND: SqlTypeKind = SqlTypeKind::$kind;
+        }
+    )*};
+}
+
+sql_types! {
+    /// `SMALLINT`: loads into `i16`.
+    SmallInt => SmallInt;
+    /// `INTEGER`: loads into `i32`.
+    Integer => Integer;
+    /// `BIGINT`: loads into `i64`.
+    BigInt => BigInt;
+    /// `REAL` / `FLOAT`: loads into `f32`.
+    Float => Float;
+    /// `DOUBLE PRECISION`: loads into `f64`.
+    Double => Double;
+    /// `TEXT` / `VARCHAR`: loads into `String`.
+    Text => Text;
+    /// `BLOB` / `BYTEA`: loads into `Vec<u8>`.
+    Binary => Binary;
+    /// `BOOLEAN`: loads into `bool`.
+    Bool => Bool;
+    /// `DATE`: loads into `chrono::NaiveDate` (feature `chrono`).
+    Date => Date;
+    /// `TIME`: loads into `chrono::NaiveTime` (feature `chrono`).
+    Time => Time;
+    /// `TIMESTAMP`: loads into `chrono::NaiveDateTime` (feature `chrono`).
+    Timestamp => Timestamp;
+}
+
+/// Numeric SQL types: arithmetic, SUM and AVG accept them.
+#[diagnostic::on_unimplemented(
+    message = "arithmetic needs a numeric SQL type, but this expression is `{Self}`",
+    label = "not a number"
+)]
+pub trait Numeric: SqlType {
+    /// The type of `SUM(x)` for this type (without the nullability of an empty group).
+    type Sum: SqlType<IsNull = False>;
+}
+impl Numeric for SmallInt {
+    type Sum = BigInt;
+}
+impl Numeric for Integer {
+    type Sum = BigInt;
+}
+impl Numeric for BigInt {
+    type Sum = BigInt;
+}
+impl Numeric for Float {
+    type Sum = Double;
+}
+impl Numeric for Double {
+    type Sum = Double;
+}
+impl<T: Numeric<IsNull = False>> Numeric for Nullable<T> {
+    type Sum = T::Sum;
+}
+
+/// Text-like SQL types: LIKE and concatenation accept them.
+#[diagnostic::on_unimplemented(
+    message = "this operation needs a TEXT expression, but this expression is `{Self}`",
+    label = "not text"
+)]
+pub trait TextLike: SqlType {}
+impl TextLike for Text {}
+impl TextLike for Nullable<Text> {}
+
+/// `Bool` or `Nullable<Bool>`: what WHERE, HAVING, ON, AND, OR and NOT accept.
+#[diagnostic::on_unimplemented(
+    message = "a condition must be a boolean SQL expression, but this one is `{Self}`",
+    label = "not a boolean condition"
+)]
+pub trait BoolLike: SqlType {}
+impl BoolLike for Bool {}
+impl BoolLike for Nullable<Bool> {}
+
+/// Two SQL types that can be compared with each other: the same type, either side possibly nullable.
+#[diagnostic::on_unimplemented(
+    message = "mismatched SQL types: expected an expression of SQL type `{T}`, found `{Self}`",
+    label = "this has SQL type `{Self}`, expected `{T}`",
+    note = "SQL values of different types cannot be compared or assigned; use `.cast::<{T}>()` if a conversion is intended"
+)]
+pub trait Compatible<T> {}
+
+macro_rules! compatible {
+    ($($t:ident)*) => {$(
+        impl Compatible<$t> for $t {}
+        impl Compatible<Nullable<$t>> for $t {}
+        impl Compatible<$t> for Nullable<$t> {}
+        impl Compatible<Nullable<$t>> for Nullable<$t> {}
+    )*};
+}
+compatible!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp);
+
+/// `ST` made nullable if either `A` or `B` is nullable.
+pub type NullableIfEither<ST, A, B> =
+    <<<A as SqlType>::IsNull as TBool>::Or<<B as SqlType>::IsNull> as TBool>::Nullify<ST>;
+
+/// `ST` made nullable if `A` is nullable.
+pub type NullableIf<ST, A> = <<A as SqlType>::IsNull as TBool>::Nullify<ST>;

@@ -1,0 +1,126 @@
+//! A bounded cache of prepared statements, shared by the backends.
+//!
+//! Queries whose SQL is fixed by their type are keyed by that type (a repeated query skips SQL
+//! generation entirely); queries whose SQL depends on run-time data (IN lists, boxed queries, raw
+//! SQL) are keyed by their SQL text.
+
+use std::any::TypeId;
+use std::collections::{HashMap, VecDeque};
+
+/// The key a statement is cached under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum StatementCacheKey {
+    /// The query's type (lifetimes erased).
+    Type(TypeId),
+    /// The query's SQL text.
+    Sql(String),
+}
+
+impl StatementCacheKey {
+    /// The key for a query of type `Q` whose SQL is fixed by its type.
+    pub fn for_type<Q: ?Sized>() -> Self {
+        Self::Type(typeid::of::<Q>())
+    }
+}
+
+/// A bounded map from [`StatementCacheKey`] to prepared statements `S`, evicting the oldest
+/// entry when full.
+#[derive(Debug)]
+pub struct StatementCache<S> {
+    map: HashMap<StatementCacheKey, S>,
+    order: VecDeque<StatementCacheKey>,
+    capacity: usize,
+}
+
+/// The default number of statements a connection keeps prepared.
+pub const DEFAULT_STATEMENT_CACHE_CAPACITY: usize = 256;
+
+impl<S> Default for StatementCache<S> {
+    fn default() -> Self {
+        Self::with_capacity(DEFAULT_STATEMENT_CACHE_CAPACITY)
+    }
+}
+
+impl<S> StatementCache<S> {
+    /// A cache holding at most `capacity` statements; 0 turns caching off.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self { map: HashMap::new(), order: VecDeque::new(), capacity }
+    }
+
+    /// Changes the capacity, evicting statements if needed; 0 turns caching off.
+    pub fn set_capacity(&mut self, capacity: usize) {
+        self.capacity = capacity;
+        while self.map.len() > capacity {
+            self.evict_oldest();
+        }
+    }
+
+    /// Whether caching is on.
+    pub fn is_enabled(&self) -> bool {
+        self.capacity > 0
+    }
+
+    /// How many statements are cached.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the cache is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Removes every statement.
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.order.clear();
+    }
+
+    /// The statement for `key`, preparing and caching it with `prepare` if absent. Returns `None`
+    /// only when caching is off (capacity 0), without calling `prepare`.
+    pub fn get_or_try_insert_with<E>(
+        &mut self,
+        key: StatementCacheKey,
+        prepare: impl FnOnce() -> Result<S, E>,
+    ) -> Option<Result<&mut S, E>> {
+        if self.capacity == 0 {
+            return None;
+        }
+        if !self.map.contains_key(&key) {
+            match prepare() {
+                Ok(stmt) => self.insert(key.clone(), stmt),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        self.map.get_mut(&key).map(Ok)
+    }
+
+    /// Takes the statement for `key` out of the cache, if present (put it back with [`insert`]).
+    ///
+    /// [`insert`]: Self::insert
+    pub fn take(&mut self, key: &StatementCacheKey) -> Option<S> {
+        self.map.remove(key)
+    }
+
+    /// Puts a statement into the cache (no-op when caching is off).
+    pub fn insert(&mut self, key: StatementCacheKey, stmt: S) {
+        if self.capacity == 0 {
+            return;
+        }
+        if !self.order.contains(&key) {
+            while self.map.len() >= self.capacity {
+                self.evict_oldest();
+            }
+            self.order.push_back(key.clone());
+        }
+        self.map.insert(key, stmt);
+    }
+
+    fn evict_oldest(&mut self) {
+        while let Some(old) = self.order.pop_front() {
+            if self.map.remove(&old).is_some() {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Parsing of `#[quarry(...)]`, `#[sql_name = "..."]` and similar attributes.
+
+use syn::{Attribute, LitStr, Path};
+
+/// Options of a derive, from `#[quarry(...)]` on the struct.
+#[derive(Default)]
+pub struct StructOptions {
+    /// `table = path::to::table_module`
+    pub table: Option<Path>,
+}
+
+/// Options of a field, from `#[quarry(...)]` on the field.
+#[derive(Default)]
+pub struct FieldOptions {
+    /// `column = name`: the Rust name of the column, if it differs from the field's.
+    pub column: Option<syn::Ident>,
+}
+
+pub fn struct_options(attrs: &[Attribute]) -> syn::Result<StructOptions> {
+    let mut out = StructOptions::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("quarry")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("table") {
+                out.table = Some(meta.value()?.parse()?);
+                Ok(())
+            } else {
+                Err(meta.error("unknown option: expected `table = path::to::table`"))
+            }
+        })?;
+    }
+    Ok(out)
+}
+
+pub fn field_options(attrs: &[Attribute]) -> syn::Result<FieldOptions> {
+    let mut out = FieldOptions::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("quarry")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("column") {
+                out.column = Some(meta.value()?.parse()?);
+                Ok(())
+            } else {
+                Err(meta.error("unknown option: expected `column = name`"))
+            }
+        })?;
+    }
+    Ok(out)
+}
+
+/// The string of `#[name = "value"]`, if the attribute is that.
+pub fn name_value_str(attr: &Attribute, name: &str) -> syn::Result<Option<LitStr>> {
+    if !attr.path().is_ident(name) {
+        return Ok(None);
+    }
+    let nv = attr.meta.require_name_value()?;
+    match &nv.value {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Ok(Some(s.clone())),
+        other => Err(syn::Error::new_spanned(other, format!("`{name}` takes a string: #[{name} = \"...\"]"))),
+    }
+}

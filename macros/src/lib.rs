@@ -1,0 +1,44 @@
+//! Procedural macros for Quarry: the `table!` schema macro and the row derives.
+//!
+//! This crate is a thin shell: each macro parses its input into a plain data model and expands
+//! it with plain functions (`table::parse`, `table::expand`, `derive_row::expand`), which are
+//! unit-tested without the compiler's proc-macro machinery.
+
+mod attrs;
+mod derive_row;
+mod table;
+
+use proc_macro::TokenStream;
+
+/// Declares one or more tables. See the `quarry` crate docs for the syntax.
+///
+/// ```ignore
+/// quarry::table! {
+///     #[sql_name = "Album"]
+///     albums (album_id) {
+///         #[sql_name = "AlbumId"]
+///         album_id -> Integer,
+///         title -> Text,
+///         #[references(artists::artist_id)]
+///         artist_id -> Integer,
+///     }
+/// }
+/// ```
+#[proc_macro]
+pub fn table(input: TokenStream) -> TokenStream {
+    table::expand_tokens(input.into()).into()
+}
+
+/// Loads a struct from a row: positionally from a tuple select, and, with
+/// `#[quarry(table = path)]`, by column name from the table's default selection.
+#[proc_macro_derive(Queryable, attributes(quarry))]
+pub fn derive_queryable(input: TokenStream) -> TokenStream {
+    derive_row::expand_queryable_tokens(input.into()).into()
+}
+
+/// Generates `Struct::as_select()`, selecting the struct's fields as columns of
+/// `#[quarry(table = path)]`, by name.
+#[proc_macro_derive(Selectable, attributes(quarry))]
+pub fn derive_selectable(input: TokenStream) -> TokenStream {
+    derive_row::expand_selectable_tokens(input.into()).into()
+}
