@@ -65,6 +65,28 @@ where
     }
 }
 
+/// A Rust value or an expression that stands on its own (no column to take a type from): Rust
+/// values get the SQL type that corresponds to their Rust type (`&str` is `Text`, `i32` is
+/// `Integer`, …). Used where there is no left-hand side, such as the branches of `case_when`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a SQL value here",
+    label = "expected a column, a SQL expression, or a Rust value with a SQL counterpart"
+)]
+pub trait IntoExpression {
+    /// The expression this becomes.
+    type Expression: Expression;
+    /// Converts into the expression.
+    fn into_expression(self) -> Self::Expression;
+}
+
+impl<E: Expression> IntoExpression for E {
+    type Expression = E;
+    #[inline]
+    fn into_expression(self) -> E {
+        self
+    }
+}
+
 /// `Self` is `B` or `Nullable<B>`.
 pub trait HasBase<B> {}
 impl<B: SqlType<IsNull = crate::type_level::False>> HasBase<B> for B {}
@@ -76,6 +98,13 @@ macro_rules! value_as_expression {
             type Expression = Bound<$st, $rust>;
             #[inline]
             fn as_expression(self) -> Self::Expression {
+                Bound::new(self)
+            }
+        }
+        impl<$($lt)?> IntoExpression for $rust {
+            type Expression = Bound<$st, $rust>;
+            #[inline]
+            fn into_expression(self) -> Self::Expression {
                 Bound::new(self)
             }
         }

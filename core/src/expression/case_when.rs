@@ -1,4 +1,4 @@
-use super::{AsExpression, CombineAgg, Combined, Expression, ValidIn};
+use super::{AsExpression, CombineAgg, Combined, Expression, IntoExpression, ValidIn};
 use crate::backend::Backend;
 use crate::error::QueryResult;
 use crate::query_builder::{AstPass, QueryFragment};
@@ -44,13 +44,13 @@ pub struct CaseWhen<W, E> {
 /// // CASE WHEN "users"."id" < ? THEN ? WHEN "users"."id" < ? THEN ? ELSE ? END
 /// # let _ = label;
 /// ```
-pub fn case_when<C, T>(cond: C, then: T) -> CaseWhen<When<C, T>, NoElse>
+pub fn case_when<C, T>(cond: C, then: T) -> CaseWhen<When<C, T::Expression>, NoElse>
 where
     C: Expression,
     C::SqlType: BoolLike,
-    T: Expression,
+    T: IntoExpression,
 {
-    CaseWhen { whens: When { cond, then }, otherwise: NoElse }
+    CaseWhen { whens: When { cond, then: then.into_expression() }, otherwise: NoElse }
 }
 
 /// The SQL type of the branches of a CASE.

@@ -25,7 +25,7 @@ pub use self::aggregate::{avg, count, count_distinct, count_star, max, min, sum}
 pub use self::aggregate::{Avg, Count, CountDistinct, CountStar, Max, Min, Sum};
 pub use self::arithmetic::{Add, ArithmeticRhs, Div, Mul, Sub};
 pub use self::between::{Between, NotBetween};
-pub use self::bound::{AsExpression, Bound, HasBase};
+pub use self::bound::{AsExpression, Bound, HasBase, IntoExpression};
 pub use self::case_when::{case_when, CaseWhen, NoElse, When, WhenChain};
 pub use self::cast::Cast;
 pub use self::comparison::{Eq, Gt, GtEq, Like, Lt, LtEq, NotEq, NotLike};

@@ -251,3 +251,10 @@ impl<F, ST, DB: Backend, G> super::query_dsl::LimitOne for BoxedSelectStatement<
         self.limit(1)
     }
 }
+
+impl<F, ST, DB: Backend, G> super::query_dsl::AsQuery for BoxedSelectStatement<'_, F, ST, DB, G> {
+    type Query = Self;
+    fn as_query(self) -> Self {
+        self
+    }
+}

@@ -7,7 +7,7 @@ use crate::sql_types::BigInt;
 
 use super::distinct_clause::{Distinct, NoDistinct};
 use super::group_by_clause::{
-    GroupBy, GroupByClause, IsGrouped, NoGroupBy, NotYetGrouped, NotYetOrdered, NotYetSelected,
+    GroupBy, GroupByClause, IsGrouped, NotYetGrouped, NotYetOrdered, NotYetSelected,
 };
 use super::having_clause::{Having, NoHaving};
 use super::limit_offset_clause::{Limit, NoLimit, NoOffset, Offset};
