@@ -160,6 +160,11 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
         rebuild!(self, having: Having(predicate))
     }
 
+    /// Replaces the select list with `COUNT(*)`.
+    pub fn count(self) -> SelectStatement<F, SelectClause<CountStar, BigInt>, D, W, O, L, Of, G, H> {
+        rebuild!(self, select: SelectClause::new(CountStar))
+    }
+
     /// Uses this one-column query as a scalar subquery `(SELECT …)`; its value is NULL when it
     /// returns no row.
     pub fn single_value(self) -> ScalarSubquery<Self> {
