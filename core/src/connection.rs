@@ -45,7 +45,10 @@ pub trait Cursor<DB: Backend> {
 
 fn check_columns<DB: Backend, U: FromRow<ST, DB>, ST>(found: usize) -> QueryResult<()> {
     if found != U::COLUMNS {
-        return Err(Error::ColumnCount { expected: U::COLUMNS, found });
+        return Err(Error::ColumnCount {
+            expected: U::COLUMNS,
+            found,
+        });
     }
     Ok(())
 }
@@ -139,7 +142,10 @@ pub trait LoadIterDsl<Conn: Connection>: Query + QueryFragment<Conn::Backend> + 
     {
         let cursor = conn.query(self)?;
         check_columns::<Conn::Backend, U, _>(cursor.column_count())?;
-        Ok(LoadIter { cursor, _marker: PhantomData })
+        Ok(LoadIter {
+            cursor,
+            _marker: PhantomData,
+        })
     }
 }
 
@@ -171,4 +177,3 @@ where
         }
     }
 }
-

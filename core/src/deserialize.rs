@@ -3,7 +3,8 @@
 use crate::backend::{Backend, RawValue};
 use crate::error::{DeserializeErrorKind, Error, QueryResult};
 use crate::sql_types::{
-    BigInt, Binary, Bool, Date, Double, Float, Integer, Nullable, NullableRow, SmallInt, Text, Time, Timestamp,
+    BigInt, Binary, Bool, Date, Double, Float, Integer, Nullable, NullableRow, SmallInt, Text, Time,
+    Timestamp,
 };
 
 /// A result row, read in place from the driver's buffers.
@@ -52,7 +53,11 @@ where
     R: Row<DB>,
 {
     let value = row.value(idx);
-    let result = if value.is_null() { T::from_null() } else { T::from_sql(value) };
+    let result = if value.is_null() {
+        T::from_null()
+    } else {
+        T::from_sql(value)
+    };
     result.map_err(|kind| column_error(row, idx, kind))
 }
 
@@ -100,7 +105,9 @@ macro_rules! impl_single_column_from_row {
     )*};
 }
 
-impl_single_column_from_row!(SmallInt, Integer, BigInt, Float, Double, Text, Binary, Bool, Date, Time, Timestamp);
+impl_single_column_from_row!(
+    SmallInt, Integer, BigInt, Float, Double, Text, Binary, Bool, Date, Time, Timestamp
+);
 
 impl<T, ST, DB> FromRow<Nullable<ST>, DB> for T
 where

@@ -57,7 +57,10 @@ where
         I: IntoIterator,
         I::Item: AsExpression<Self::SqlType>,
     {
-        EqAny::new(self, values.into_iter().map(AsExpression::as_expression).collect())
+        EqAny::new(
+            self,
+            values.into_iter().map(AsExpression::as_expression).collect(),
+        )
     }
     /// `self NOT IN (v1, v2, …)`. An empty list matches every row.
     fn ne_all<I>(self, values: I) -> NeAll<Self, <I::Item as AsExpression<Self::SqlType>>::Expression>
@@ -65,7 +68,10 @@ where
         I: IntoIterator,
         I::Item: AsExpression<Self::SqlType>,
     {
-        NeAll::new(self, values.into_iter().map(AsExpression::as_expression).collect())
+        NeAll::new(
+            self,
+            values.into_iter().map(AsExpression::as_expression).collect(),
+        )
     }
     /// `self IN (subquery)`; the subquery must select one column of a compatible type.
     fn in_subquery<Q>(self, query: Q) -> InSubquery<Self, Q>

@@ -44,7 +44,11 @@ impl<S> Default for StatementCache<S> {
 impl<S> StatementCache<S> {
     /// A cache holding at most `capacity` statements; 0 turns caching off.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { map: HashMap::new(), order: VecDeque::new(), capacity }
+        Self {
+            map: HashMap::new(),
+            order: VecDeque::new(),
+            capacity,
+        }
     }
 
     /// Changes the capacity, evicting statements if needed; 0 turns caching off.

@@ -53,7 +53,13 @@ pub fn name_value_str(attr: &Attribute, name: &str) -> syn::Result<Option<LitStr
     }
     let nv = attr.meta.require_name_value()?;
     match &nv.value {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Ok(Some(s.clone())),
-        other => Err(syn::Error::new_spanned(other, format!("`{name}` takes a string: #[{name} = \"...\"]"))),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Ok(Some(s.clone())),
+        other => Err(syn::Error::new_spanned(
+            other,
+            format!("`{name}` takes a string: #[{name} = \"...\"]"),
+        )),
     }
 }

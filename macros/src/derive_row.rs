@@ -33,19 +33,39 @@ fn parse_input(input: TokenStream) -> syn::Result<Input> {
                 ))
             }
         },
-        _ => return Err(syn::Error::new_spanned(&input.ident, "rows must be structs with named fields")),
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &input.ident,
+                "rows must be structs with named fields",
+            ))
+        }
     };
     let mut fields = Vec::new();
     for f in named {
-        let ident = f.ident.clone().ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
+        let ident = f
+            .ident
+            .clone()
+            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
         let fopts = field_options(&f.attrs)?;
         let column = fopts.column.unwrap_or_else(|| ident.clone());
-        fields.push(Field { ident, ty: f.ty.clone(), column });
+        fields.push(Field {
+            ident,
+            ty: f.ty.clone(),
+            column,
+        });
     }
     if fields.is_empty() {
-        return Err(syn::Error::new_spanned(&input.ident, "a row struct needs at least one field"));
+        return Err(syn::Error::new_spanned(
+            &input.ident,
+            "a row struct needs at least one field",
+        ));
     }
-    Ok(Input { ident: input.ident, generics: input.generics, table: opts.table, fields })
+    Ok(Input {
+        ident: input.ident,
+        generics: input.generics,
+        table: opts.table,
+        fields,
+    })
 }
 
 fn to_compile_error(r: syn::Result<TokenStream>) -> TokenStream {
@@ -64,16 +84,26 @@ pub fn expand_selectable_tokens(input: TokenStream) -> TokenStream {
 const MAX_TUPLE: usize = 12;
 
 fn expand_queryable(input: &Input) -> syn::Result<TokenStream> {
-    let Input { ident, generics, table, fields } = input;
+    let Input {
+        ident,
+        generics,
+        table,
+        fields,
+    } = input;
     if !generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(generics, "generic row structs are not supported"));
+        return Err(syn::Error::new_spanned(
+            generics,
+            "generic row structs are not supported",
+        ));
     }
     let field_idents: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let field_types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
 
     // Positional: from a tuple select of the same arity.
     let tuple_impl = if fields.len() <= MAX_TUPLE {
-        let sts: Vec<_> = (0..fields.len()).map(|i| Ident::new(&format!("__ST{i}"), Span::call_site())).collect();
+        let sts: Vec<_> = (0..fields.len())
+            .map(|i| Ident::new(&format!("__ST{i}"), Span::call_site()))
+            .collect();
         let n = fields.len();
         quote! {
             impl<__DB: ::quarry::backend::Backend, #(#sts),*> ::quarry::deserialize::FromRow<(#(#sts,)*), __DB> for #ident
@@ -129,12 +159,23 @@ fn expand_queryable(input: &Input) -> syn::Result<TokenStream> {
 }
 
 fn expand_selectable(input: &Input) -> syn::Result<TokenStream> {
-    let Input { ident, generics, table, fields } = input;
+    let Input {
+        ident,
+        generics,
+        table,
+        fields,
+    } = input;
     if !generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(generics, "generic row structs are not supported"));
+        return Err(syn::Error::new_spanned(
+            generics,
+            "generic row structs are not supported",
+        ));
     }
     let table = table.as_ref().ok_or_else(|| {
-        syn::Error::new_spanned(ident, "`Selectable` needs the table: add `#[quarry(table = path::to::table_module)]`")
+        syn::Error::new_spanned(
+            ident,
+            "`Selectable` needs the table: add `#[quarry(table = path::to::table_module)]`",
+        )
     })?;
     let field_idents: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let field_types: Vec<_> = fields.iter().map(|f| &f.ty).collect();

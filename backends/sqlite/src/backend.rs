@@ -35,7 +35,9 @@ impl Backend for Sqlite {
 
     fn cast_type_name(kind: SqlTypeKind) -> &'static str {
         match kind {
-            SqlTypeKind::SmallInt | SqlTypeKind::Integer | SqlTypeKind::BigInt | SqlTypeKind::Bool => "INTEGER",
+            SqlTypeKind::SmallInt | SqlTypeKind::Integer | SqlTypeKind::BigInt | SqlTypeKind::Bool => {
+                "INTEGER"
+            }
             SqlTypeKind::Float | SqlTypeKind::Double => "REAL",
             SqlTypeKind::Binary => "BLOB",
             _ => "TEXT",

@@ -34,7 +34,9 @@ pub struct SqliteConnection {
 
 impl std::fmt::Debug for SqliteConnection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SqliteConnection").field("cached_statements", &self.cache.len()).finish()
+        f.debug_struct("SqliteConnection")
+            .field("cached_statements", &self.cache.len())
+            .finish()
     }
 }
 
@@ -45,7 +47,11 @@ impl SqliteConnection {
         let raw = RawConnection::open(path).map_err(connection_error)?;
         raw.exec("PRAGMA foreign_keys = ON").map_err(connection_error)?;
         raw.busy_timeout(5_000).map_err(connection_error)?;
-        Ok(Self { cache: StatementCache::default(), uncached: None, raw })
+        Ok(Self {
+            cache: StatementCache::default(),
+            uncached: None,
+            raw,
+        })
     }
 
     /// Sets how many prepared statements are kept; 0 turns the statement cache off.

@@ -18,7 +18,11 @@ pub struct SqliteCursor<'conn, 'q> {
 impl<'conn, 'q> SqliteCursor<'conn, 'q> {
     pub(crate) fn new(stmt: StatementUse<'conn, 'q>) -> Self {
         let column_count = stmt.column_count();
-        Self { stmt, column_count, done: false }
+        Self {
+            stmt,
+            column_count,
+            done: false,
+        }
     }
 }
 

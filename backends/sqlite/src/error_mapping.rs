@@ -25,12 +25,18 @@ pub(crate) fn database_error(e: SqliteError) -> Error {
     let constraint = match kind {
         DatabaseErrorKind::UniqueViolation
         | DatabaseErrorKind::NotNullViolation
-        | DatabaseErrorKind::CheckViolation => {
-            e.message.split_once("constraint failed: ").map(|(_, what)| what.trim().to_owned())
-        }
+        | DatabaseErrorKind::CheckViolation => e
+            .message
+            .split_once("constraint failed: ")
+            .map(|(_, what)| what.trim().to_owned()),
         _ => None,
     };
-    Error::Database(DatabaseError { kind, message: e.message, code: e.code.to_string(), constraint })
+    Error::Database(DatabaseError {
+        kind,
+        message: e.message,
+        code: e.code.to_string(),
+        constraint,
+    })
 }
 
 pub(crate) fn connection_error(e: SqliteError) -> Error {

@@ -14,7 +14,10 @@ use crate::value::{storage_name, SqliteValue};
 type DResult<T> = Result<T, DeserializeErrorKind>;
 
 fn wrong_type(expected: &'static str, v: &SqliteValue<'_>) -> DeserializeErrorKind {
-    DeserializeErrorKind::WrongType { expected, found: storage_name(v.storage()) }
+    DeserializeErrorKind::WrongType {
+        expected,
+        found: storage_name(v.storage()),
+    }
 }
 
 #[inline]
@@ -82,7 +85,9 @@ impl ToSql<Bool, Sqlite> for bool {
 #[inline]
 fn text<'a>(value: &SqliteValue<'a>) -> DResult<&'a str> {
     match value.storage() {
-        ColumnType::Text => std::str::from_utf8(value.text_bytes()).map_err(|_| DeserializeErrorKind::InvalidUtf8),
+        ColumnType::Text => {
+            std::str::from_utf8(value.text_bytes()).map_err(|_| DeserializeErrorKind::InvalidUtf8)
+        }
         _ => Err(wrong_type("TEXT", value)),
     }
 }
@@ -175,7 +180,9 @@ mod chrono_types {
     }
     impl ToSql<Timestamp, Sqlite> for NaiveDateTime {
         fn to_sql(&self) -> QueryResult<SqliteBindValue<'_>> {
-            Ok(SqliteBindValue::OwnedText(self.format("%Y-%m-%d %H:%M:%S%.f").to_string()))
+            Ok(SqliteBindValue::OwnedText(
+                self.format("%Y-%m-%d %H:%M:%S%.f").to_string(),
+            ))
         }
     }
 }

@@ -7,18 +7,24 @@ use crate::raw::{ColumnType, StatementUse};
 pub struct SqliteValue<'a> {
     stmt: &'a StatementUse<'a, 'a>,
     idx: usize,
+    // Read once: every accessor below dispatches on it instead of asking SQLite again.
+    ty: ColumnType,
 }
 
 impl<'a> SqliteValue<'a> {
     #[inline]
     pub(crate) fn new(stmt: &'a StatementUse<'a, 'a>, idx: usize) -> Self {
-        Self { stmt, idx }
+        Self {
+            stmt,
+            idx,
+            ty: stmt.column_type(idx),
+        }
     }
 
     /// The value's storage class.
     #[inline]
     pub fn storage(&self) -> ColumnType {
-        self.stmt.column_type(self.idx)
+        self.ty
     }
 
     /// The value as an integer (SQLite's conversion rules apply).
@@ -36,20 +42,20 @@ impl<'a> SqliteValue<'a> {
     /// The value's text bytes, in place (not yet checked for UTF-8).
     #[inline]
     pub fn text_bytes(&self) -> &'a [u8] {
-        self.stmt.column_text_bytes(self.idx)
+        self.stmt.column_bytes_typed(self.idx, self.ty)
     }
 
     /// The value's blob bytes, in place.
     #[inline]
     pub fn blob(&self) -> &'a [u8] {
-        self.stmt.column_blob(self.idx)
+        self.stmt.column_bytes_typed(self.idx, self.ty)
     }
 }
 
 impl RawValue for SqliteValue<'_> {
     #[inline]
     fn is_null(&self) -> bool {
-        self.storage() == ColumnType::Null
+        self.ty == ColumnType::Null
     }
 }
 

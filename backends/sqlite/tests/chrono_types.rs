@@ -25,22 +25,31 @@ fn dates_times_and_timestamps_round_trip() -> QueryResult<()> {
          INSERT INTO events VALUES (1, '2024-02-29', '13:45:07', '2024-02-29 13:45:07.250', NULL),
                                    (2, '1999-12-31', '23:59:59', '1999-12-31T23:59:59', '2000-01-01 00:00:00');",
     )?;
-    let rows: Vec<(i32, NaiveDate, NaiveTime, NaiveDateTime, Option<NaiveDateTime>)> =
-        events::table
-            .select((events::id, events::day, events::at, events::stamp, events::maybe))
-            .order_by(events::id)
-            .load(&mut c)?;
+    let rows: Vec<(i32, NaiveDate, NaiveTime, NaiveDateTime, Option<NaiveDateTime>)> = events::table
+        .select((events::id, events::day, events::at, events::stamp, events::maybe))
+        .order_by(events::id)
+        .load(&mut c)?;
     let d = NaiveDate::from_ymd_opt(2024, 2, 29).expect("date");
     assert_eq!(rows[0].1, d);
     assert_eq!(rows[0].2, NaiveTime::from_hms_opt(13, 45, 7).expect("time"));
     assert_eq!(rows[0].3, d.and_hms_milli_opt(13, 45, 7, 250).expect("stamp"));
     assert_eq!(rows[0].4, None);
-    assert_eq!(rows[1].3, NaiveDate::from_ymd_opt(1999, 12, 31).and_then(|d| d.and_hms_opt(23, 59, 59)).expect("stamp"));
+    assert_eq!(
+        rows[1].3,
+        NaiveDate::from_ymd_opt(1999, 12, 31)
+            .and_then(|d| d.and_hms_opt(23, 59, 59))
+            .expect("stamp")
+    );
     // Bound dates compare as SQLite compares the stored text.
-    let after: Vec<i32> = events::table.select(events::id).filter(events::day.gt(NaiveDate::from_ymd_opt(2000, 1, 1).expect("d"))).load(&mut c)?;
+    let after: Vec<i32> = events::table
+        .select(events::id)
+        .filter(events::day.gt(NaiveDate::from_ymd_opt(2000, 1, 1).expect("d")))
+        .load(&mut c)?;
     assert_eq!(after, [1]);
-    let back: NaiveDateTime =
-        events::table.select(case_when(events::id.eq(1), rows[0].3).otherwise(rows[0].3)).filter(events::id.eq(1)).first(&mut c)?;
+    let back: NaiveDateTime = events::table
+        .select(case_when(events::id.eq(1), rows[0].3).otherwise(rows[0].3))
+        .filter(events::id.eq(1))
+        .first(&mut c)?;
     assert_eq!(back, rows[0].3);
     Ok(())
 }
@@ -54,7 +63,10 @@ fn a_malformed_date_is_an_error() {
     )
     .expect("setup");
     match events::table.select(events::day).load::<NaiveDate>(&mut c) {
-        Err(Error::Deserialize { column, kind: DeserializeErrorKind::Malformed(msg) }) => {
+        Err(Error::Deserialize {
+            column,
+            kind: DeserializeErrorKind::Malformed(msg),
+        }) => {
             assert_eq!(column, "day");
             assert!(msg.contains("2024-13-45"), "{msg}");
         }

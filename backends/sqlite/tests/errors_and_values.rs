@@ -23,8 +23,14 @@ fn deserialize_error<T: std::fmt::Debug>(r: QueryResult<T>) -> (String, Deserial
 #[test]
 fn invalid_utf8_in_text_is_an_error_naming_the_column() {
     let mut c = conn();
-    c.batch_execute("UPDATE users SET name = CAST(x'41ff42' AS TEXT) WHERE id = 2").expect("update");
-    let (column, kind) = deserialize_error(users::table.select(users::name).order_by(users::id).load::<String>(&mut c));
+    c.batch_execute("UPDATE users SET name = CAST(x'41ff42' AS TEXT) WHERE id = 2")
+        .expect("update");
+    let (column, kind) = deserialize_error(
+        users::table
+            .select(users::name)
+            .order_by(users::id)
+            .load::<String>(&mut c),
+    );
     assert_eq!(column, "name");
     assert_eq!(kind, DeserializeErrorKind::InvalidUtf8);
 }
@@ -32,10 +38,17 @@ fn invalid_utf8_in_text_is_an_error_naming_the_column() {
 #[test]
 fn integer_out_of_range_is_an_error() {
     let mut c = conn();
-    c.batch_execute("UPDATE users SET age = 3000000000 WHERE id = 1").expect("update");
+    c.batch_execute("UPDATE users SET age = 3000000000 WHERE id = 1")
+        .expect("update");
     let (column, kind) = deserialize_error(users::table.find(1).select(users::age).first::<i32>(&mut c));
     assert_eq!(column, "age");
-    assert_eq!(kind, DeserializeErrorKind::OutOfRange { value: 3_000_000_000, target: "i32" });
+    assert_eq!(
+        kind,
+        DeserializeErrorKind::OutOfRange {
+            value: 3_000_000_000,
+            target: "i32"
+        }
+    );
 }
 
 #[test]
@@ -56,12 +69,23 @@ fn null_in_a_column_declared_not_null_is_an_error() {
 #[test]
 fn a_value_of_another_storage_class_is_an_error() {
     let mut c = conn();
-    c.batch_execute("UPDATE users SET age = 'old' WHERE id = 3").expect("update");
+    c.batch_execute("UPDATE users SET age = 'old' WHERE id = 3")
+        .expect("update");
     let (column, kind) = deserialize_error(users::table.find(3).select(users::age).first::<i32>(&mut c));
     assert_eq!(column, "age");
-    assert_eq!(kind, DeserializeErrorKind::WrongType { expected: "INTEGER", found: "TEXT" });
+    assert_eq!(
+        kind,
+        DeserializeErrorKind::WrongType {
+            expected: "INTEGER",
+            found: "TEXT"
+        }
+    );
     // The error message names the column and the problem.
-    let err = users::table.find(3).select(users::age).first::<i32>(&mut c).expect_err("wrong type");
+    let err = users::table
+        .find(3)
+        .select(users::age)
+        .first::<i32>(&mut c)
+        .expect_err("wrong type");
     assert_eq!(err.to_string(), "column `age`: expected INTEGER, found TEXT");
 }
 
@@ -86,7 +110,10 @@ fn a_column_count_that_differs_from_the_rust_type_is_an_error() -> QueryResult<(
     let mut c = conn();
     let q = TwoColumnsClaimed("SELECT 1");
     match q.load_iter::<(i32, i32)>(&mut c) {
-        Err(Error::ColumnCount { expected: 2, found: 1 }) => {}
+        Err(Error::ColumnCount {
+            expected: 2,
+            found: 1,
+        }) => {}
         other => panic!("expected a column count error, got {:?}", other.map(|_| ())),
     }
     let ok = TwoColumnsClaimed("SELECT 1, 2");
@@ -123,11 +150,16 @@ fn text_values_round_trip_unchanged_through_binds() -> QueryResult<()> {
         "$1",
     ];
     for s in tricky {
-        let back: String =
-            users::table.select(case_when(users::id.eq(1), s).otherwise(s)).filter(users::id.eq(1)).first(&mut c)?;
+        let back: String = users::table
+            .select(case_when(users::id.eq(1), s).otherwise(s))
+            .filter(users::id.eq(1))
+            .first(&mut c)?;
         assert_eq!(back, s);
         // As a filter value it matches nothing and injects nothing.
-        let n: i64 = users::table.filter(users::name.eq(s)).count().get_result(&mut c)?;
+        let n: i64 = users::table
+            .filter(users::name.eq(s))
+            .count()
+            .get_result(&mut c)?;
         assert_eq!(n, 0);
     }
     let n: i64 = users::table.count().get_result(&mut c)?;
@@ -173,8 +205,26 @@ fn numbers_blobs_and_bools_round_trip() -> QueryResult<()> {
     assert_eq!(
         rows,
         vec![
-            Vals { id: 1, small: -32768, big: i64::MAX, f: 1.5, d: -2.25, b: vec![0, 255, 16], flag: true, maybe: None },
-            Vals { id: 2, small: 32767, big: i64::MIN, f: 0.0, d: 1e300, b: vec![], flag: false, maybe: Some(7) },
+            Vals {
+                id: 1,
+                small: -32768,
+                big: i64::MAX,
+                f: 1.5,
+                d: -2.25,
+                b: vec![0, 255, 16],
+                flag: true,
+                maybe: None
+            },
+            Vals {
+                id: 2,
+                small: 32767,
+                big: i64::MIN,
+                f: 0.0,
+                d: 1e300,
+                b: vec![],
+                flag: false,
+                maybe: Some(7)
+            },
         ]
     );
     // Binds of each type find the rows they should.
@@ -185,13 +235,22 @@ fn numbers_blobs_and_bools_round_trip() -> QueryResult<()> {
         .load(&mut c)?;
     assert_eq!(ids, [1, 2]);
     let blob: &[u8] = &[0, 255, 16];
-    let id: i32 = vals::table.select(vals::id).filter(vals::b.eq(blob)).first(&mut c)?;
+    let id: i32 = vals::table
+        .select(vals::id)
+        .filter(vals::b.eq(blob))
+        .first(&mut c)?;
     assert_eq!(id, 1);
-    let id: i32 = vals::table.select(vals::id).filter(vals::flag.eq(false)).first(&mut c)?;
+    let id: i32 = vals::table
+        .select(vals::id)
+        .filter(vals::flag.eq(false))
+        .first(&mut c)?;
     assert_eq!(id, 2);
     let empty: Vec<u8> = vals::table.select(vals::b).filter(vals::id.eq(2)).first(&mut c)?;
     assert!(empty.is_empty());
-    let cast: Vec<u8> = vals::table.select(vals::small.cast::<Binary>()).filter(vals::id.eq(2)).first(&mut c)?;
+    let cast: Vec<u8> = vals::table
+        .select(vals::small.cast::<Binary>())
+        .filter(vals::id.eq(2))
+        .first(&mut c)?;
     assert_eq!(cast, b"32767");
     Ok(())
 }

@@ -12,14 +12,31 @@ type R = QueryResult<()>;
 #[test]
 fn select_columns_tuples_and_structs() -> R {
     let mut c = conn();
-    let names: Vec<String> = users::table.select(users::name).order_by(users::id).load(&mut c)?;
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(names, ["Ada", "Grace", "Linus", "Barbara"]);
-    let pairs: Vec<(i32, Option<String>)> =
-        users::table.select((users::id, users::hair_color)).order_by(users::id).limit(2).load(&mut c)?;
+    let pairs: Vec<(i32, Option<String>)> = users::table
+        .select((users::id, users::hair_color))
+        .order_by(users::id)
+        .limit(2)
+        .load(&mut c)?;
     assert_eq!(pairs, vec![(1, Some("brown".into())), (2, None)]);
     let all: Vec<User> = users::table.order_by(users::id).load(&mut c)?;
-    assert_eq!(all[3], User { id: 4, name: "Barbara".into(), hair_color: None, age: 80 });
-    let selected: Vec<User> = users::table.select(User::as_select()).order_by(users::id).load(&mut c)?;
+    assert_eq!(
+        all[3],
+        User {
+            id: 4,
+            name: "Barbara".into(),
+            hair_color: None,
+            age: 80
+        }
+    );
+    let selected: Vec<User> = users::table
+        .select(User::as_select())
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(selected, all);
     // A struct loads positionally from a tuple select of matching types.
     let from_tuple: Vec<User> = users::table
@@ -39,29 +56,58 @@ fn select_expressions() -> R {
         .load(&mut c)?;
     assert_eq!(rows, vec![("Ada!".into(), 37, 20)]);
     // Concatenation with a nullable column is nullable.
-    let rows: Vec<Option<String>> =
-        users::table.select(users::hair_color.concat(" hair")).order_by(users::id).load(&mut c)?;
-    assert_eq!(rows, vec![Some("brown hair".into()), None, Some("blond hair".into()), None]);
+    let rows: Vec<Option<String>> = users::table
+        .select(users::hair_color.concat(" hair"))
+        .order_by(users::id)
+        .load(&mut c)?;
+    assert_eq!(
+        rows,
+        vec![Some("brown hair".into()), None, Some("blond hair".into()), None]
+    );
     Ok(())
 }
 
 #[test]
 fn comparisons() -> R {
     let mut c = conn();
-    let eq: Vec<i32> = users::table.select(users::id).filter(users::name.eq("Grace")).load(&mut c)?;
+    let eq: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::name.eq("Grace"))
+        .load(&mut c)?;
     assert_eq!(eq, [2]);
-    let ne: Vec<i32> = users::table.select(users::id).filter(users::id.ne(2)).order_by(users::id).load(&mut c)?;
+    let ne: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::id.ne(2))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ne, [1, 3, 4]);
-    let lt: Vec<i32> = users::table.select(users::id).filter(users::age.lt(36)).load(&mut c)?;
+    let lt: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::age.lt(36))
+        .load(&mut c)?;
     assert_eq!(lt, [3]);
-    let le: Vec<i32> = users::table.select(users::id).filter(users::age.le(36)).order_by(users::id).load(&mut c)?;
+    let le: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::age.le(36))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(le, [1, 3]);
-    let gt: Vec<i32> = users::table.select(users::id).filter(users::age.gt(45)).load(&mut c)?;
+    let gt: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::age.gt(45))
+        .load(&mut c)?;
     assert_eq!(gt, [4]);
-    let ge: Vec<i32> = users::table.select(users::id).filter(users::age.ge(45)).order_by(users::id).load(&mut c)?;
+    let ge: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::age.ge(45))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ge, [2, 4]);
     // Column against column.
-    let same: Vec<i32> = posts::table.select(posts::id).filter(posts::id.eq(posts::user_id)).load(&mut c)?;
+    let same: Vec<i32> = posts::table
+        .select(posts::id)
+        .filter(posts::id.eq(posts::user_id))
+        .load(&mut c)?;
     assert_eq!(same, [1]);
     Ok(())
 }
@@ -69,10 +115,17 @@ fn comparisons() -> R {
 #[test]
 fn like_and_not_like() -> R {
     let mut c = conn();
-    let like: Vec<String> = users::table.select(users::name).filter(users::name.like("%a")).order_by(users::id).load(&mut c)?;
+    let like: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::name.like("%a"))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(like, ["Ada", "Barbara"]);
-    let not_like: Vec<String> =
-        users::table.select(users::name).filter(users::name.not_like("%a")).order_by(users::id).load(&mut c)?;
+    let not_like: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::name.not_like("%a"))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(not_like, ["Grace", "Linus"]);
     Ok(())
 }
@@ -80,22 +133,37 @@ fn like_and_not_like() -> R {
 #[test]
 fn in_and_not_in_lists() -> R {
     let mut c = conn();
-    let ids: Vec<i32> =
-        users::table.select(users::id).filter(users::name.eq_any(["Ada", "Linus"])).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::name.eq_any(["Ada", "Linus"]))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [1, 3]);
-    let ids: Vec<i32> =
-        users::table.select(users::id).filter(users::id.ne_all(vec![1, 2])).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::id.ne_all(vec![1, 2]))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [3, 4]);
     // Empty lists: IN () matches nothing, NOT IN () everything.
-    let none: Vec<i32> = users::table.select(users::id).filter(users::id.eq_any(Vec::<i32>::new())).load(&mut c)?;
+    let none: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::id.eq_any(Vec::<i32>::new()))
+        .load(&mut c)?;
     assert!(none.is_empty());
-    let all: Vec<i32> = users::table.select(users::id).filter(users::id.ne_all(Vec::<i32>::new())).load(&mut c)?;
+    let all: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::id.ne_all(Vec::<i32>::new()))
+        .load(&mut c)?;
     assert_eq!(all.len(), 4);
     // Lists of different lengths reuse nothing wrongly (the SQL differs, so it is keyed by text).
     for n in 1..=4 {
         let wanted: Vec<i32> = (1..=n).collect();
-        let got: Vec<i32> =
-            users::table.select(users::id).filter(users::id.eq_any(wanted.clone())).order_by(users::id).load(&mut c)?;
+        let got: Vec<i32> = users::table
+            .select(users::id)
+            .filter(users::id.eq_any(wanted.clone()))
+            .order_by(users::id)
+            .load(&mut c)?;
         assert_eq!(got, wanted);
     }
     Ok(())
@@ -121,10 +189,17 @@ fn in_and_not_in_subqueries() -> R {
 #[test]
 fn between_and_not_between() -> R {
     let mut c = conn();
-    let ids: Vec<i32> = users::table.select(users::id).filter(users::age.between(30, 50)).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::age.between(30, 50))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [1, 2]);
-    let ids: Vec<i32> =
-        users::table.select(users::id).filter(users::age.not_between(30, 50)).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::age.not_between(30, 50))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [3, 4]);
     Ok(())
 }
@@ -132,16 +207,29 @@ fn between_and_not_between() -> R {
 #[test]
 fn null_tests() -> R {
     let mut c = conn();
-    let ids: Vec<i32> = users::table.select(users::id).filter(users::hair_color.is_null()).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::hair_color.is_null())
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [2, 4]);
-    let ids: Vec<i32> =
-        users::table.select(users::id).filter(users::hair_color.is_not_null()).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::hair_color.is_not_null())
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [1, 3]);
     // A nullable column compared with a plain value.
-    let ids: Vec<i32> = users::table.select(users::id).filter(users::hair_color.eq("blond")).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::hair_color.eq("blond"))
+        .load(&mut c)?;
     assert_eq!(ids, [3]);
     // ... and with an Option.
-    let ids: Vec<i32> = users::table.select(users::id).filter(users::hair_color.eq(Some("brown"))).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::hair_color.eq(Some("brown")))
+        .load(&mut c)?;
     assert_eq!(ids, [1]);
     Ok(())
 }
@@ -161,11 +249,18 @@ fn boolean_logic_and_or_filter() -> R {
         .order_by(users::id)
         .load(&mut c)?;
     assert_eq!(ids, [1, 3]);
-    let ids: Vec<i32> =
-        users::table.select(users::id).filter(not(users::age.gt(30))).order_by(users::id).load(&mut c)?;
+    let ids: Vec<i32> = users::table
+        .select(users::id)
+        .filter(not(users::age.gt(30)))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(ids, [3]);
     // filter + or_filter: (a OR b) AND c keeps the parentheses.
-    let q = users::table.select(users::id).filter(users::id.eq(1)).or_filter(users::id.eq(4)).filter(users::age.gt(40));
+    let q = users::table
+        .select(users::id)
+        .filter(users::id.eq(1))
+        .or_filter(users::id.eq(4))
+        .filter(users::age.gt(40));
     assert_eq!(
         sql(&q),
         r#"SELECT "users"."id" FROM "users" WHERE ("users"."id" = ? OR "users"."id" = ?) AND "users"."age" > ?"#
@@ -181,7 +276,9 @@ fn case_when_and_cast() -> R {
     let labels: Vec<(String, String)> = users::table
         .select((
             users::name,
-            case_when(users::age.lt(30), "young").when(users::age.lt(50), "middle").otherwise("senior"),
+            case_when(users::age.lt(30), "young")
+                .when(users::age.lt(50), "middle")
+                .otherwise("senior"),
         ))
         .order_by(users::id)
         .load(&mut c)?;
@@ -189,10 +286,15 @@ fn case_when_and_cast() -> R {
     assert_eq!(labels[2].1, "young");
     assert_eq!(labels[3].1, "senior");
     // Without ELSE the result is nullable.
-    let maybe: Vec<Option<i32>> =
-        users::table.select(case_when(users::age.gt(40), users::age)).order_by(users::id).load(&mut c)?;
+    let maybe: Vec<Option<i32>> = users::table
+        .select(case_when(users::age.gt(40), users::age))
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(maybe, [None, Some(45), None, Some(80)]);
-    let as_text: Vec<String> = users::table.select(users::age.cast::<Text>()).filter(users::id.eq(1)).load(&mut c)?;
+    let as_text: Vec<String> = users::table
+        .select(users::age.cast::<Text>())
+        .filter(users::id.eq(1))
+        .load(&mut c)?;
     assert_eq!(as_text, ["36"]);
     Ok(())
 }
@@ -200,11 +302,23 @@ fn case_when_and_cast() -> R {
 #[test]
 fn ordering_limit_offset_distinct() -> R {
     let mut c = conn();
-    let names: Vec<String> = users::table.select(users::name).order_by(users::age.desc()).load(&mut c)?;
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .order_by(users::age.desc())
+        .load(&mut c)?;
     assert_eq!(names, ["Barbara", "Grace", "Ada", "Linus"]);
-    let names: Vec<String> = users::table.select(users::name).order_by(users::name.asc()).limit(2).offset(1).load(&mut c)?;
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .order_by(users::name.asc())
+        .limit(2)
+        .offset(1)
+        .load(&mut c)?;
     assert_eq!(names, ["Barbara", "Grace"]);
-    let names: Vec<String> = users::table.select(users::name).order_by(users::name).offset(3).load(&mut c)?;
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .order_by(users::name)
+        .offset(3)
+        .load(&mut c)?;
     assert_eq!(names, ["Linus"]);
     let by_two: Vec<(Option<String>, String)> = users::table
         .select((users::hair_color, users::name))
@@ -213,7 +327,11 @@ fn ordering_limit_offset_distinct() -> R {
         .load(&mut c)?;
     assert_eq!(by_two[0].1, "Ada");
     assert_eq!(by_two[2], (None, "Barbara".into()));
-    let authors: Vec<i32> = posts::table.select(posts::user_id).distinct().order_by(posts::user_id).load(&mut c)?;
+    let authors: Vec<i32> = posts::table
+        .select(posts::user_id)
+        .distinct()
+        .order_by(posts::user_id)
+        .load(&mut c)?;
     assert_eq!(authors, [1, 2, 3]);
     Ok(())
 }
@@ -225,27 +343,35 @@ fn aggregates_group_by_having() -> R {
     assert_eq!(n, 4);
     let n: i64 = users::table.select(count(users::hair_color)).get_result(&mut c)?;
     assert_eq!(n, 2);
-    let (total, mean, lo, hi): (Option<i64>, Option<f64>, Option<i32>, Option<i32>) =
-        users::table.select((sum(users::age), avg(users::age), min(users::age), max(users::age))).get_result(&mut c)?;
+    let (total, mean, lo, hi): (Option<i64>, Option<f64>, Option<i32>, Option<i32>) = users::table
+        .select((sum(users::age), avg(users::age), min(users::age), max(users::age)))
+        .get_result(&mut c)?;
     assert_eq!((total, lo, hi), (Some(189), Some(28), Some(80)));
     assert!((mean.unwrap_or_default() - 47.25).abs() < 1e-9);
     // Aggregates over no rows are NULL.
-    let empty: (Option<i64>, Option<i32>) =
-        users::table.select((sum(users::age), max(users::age))).filter(users::id.gt(100)).get_result(&mut c)?;
+    let empty: (Option<i64>, Option<i32>) = users::table
+        .select((sum(users::age), max(users::age)))
+        .filter(users::id.gt(100))
+        .get_result(&mut c)?;
     assert_eq!(empty, (None, None));
     let views: Vec<(i32, i64, Option<i64>)> = posts::table
         .group_by(posts::user_id)
         .select((posts::user_id, count_star(), sum(posts::views)))
         .order_by(posts::user_id)
         .load(&mut c)?;
-    assert_eq!(views, vec![(1, 2, Some(350)), (2, 1, Some(900)), (3, 1, Some(10))]);
+    assert_eq!(
+        views,
+        vec![(1, 2, Some(350)), (2, 1, Some(900)), (3, 1, Some(10))]
+    );
     let busy: Vec<i32> = posts::table
         .group_by(posts::user_id)
         .select(posts::user_id)
         .having(count_star().gt(1))
         .load(&mut c)?;
     assert_eq!(busy, [1]);
-    let distinct_authors: i64 = posts::table.select(count_distinct(posts::user_id)).get_result(&mut c)?;
+    let distinct_authors: i64 = posts::table
+        .select(count_distinct(posts::user_id))
+        .get_result(&mut c)?;
     assert_eq!(distinct_authors, 3);
     Ok(())
 }
@@ -261,11 +387,16 @@ fn inner_and_left_joins_through_foreign_keys() -> R {
     assert_eq!(rows[0], ("Ada".into(), "Engines".into()));
     assert_eq!(rows.len(), 4);
     // The relation is found in either direction.
-    let rows: Vec<(String, String)> =
-        posts::table.inner_join(users::table).select((posts::title, users::name)).order_by(posts::id).load(&mut c)?;
+    let rows: Vec<(String, String)> = posts::table
+        .inner_join(users::table)
+        .select((posts::title, users::name))
+        .order_by(posts::id)
+        .load(&mut c)?;
     assert_eq!(rows[2], ("Compilers".into(), "Grace".into()));
-    let left: Vec<(User, Option<Post>)> =
-        users::table.left_join(posts::table).order_by((users::id, posts::id)).load(&mut c)?;
+    let left: Vec<(User, Option<Post>)> = users::table
+        .left_join(posts::table)
+        .order_by((users::id, posts::id))
+        .load(&mut c)?;
     assert_eq!(left.len(), 5);
     assert_eq!(left[4].0.name, "Barbara");
     assert_eq!(left[4].1, None);
@@ -286,7 +417,18 @@ fn inner_and_left_joins_through_foreign_keys() -> R {
         .select((User::as_select(), Post::as_select()))
         .filter(users::id.eq(4))
         .load(&mut c)?;
-    assert_eq!(rows, vec![(User { id: 4, name: "Barbara".into(), hair_color: None, age: 80 }, None)]);
+    assert_eq!(
+        rows,
+        vec![(
+            User {
+                id: 4,
+                name: "Barbara".into(),
+                hair_color: None,
+                age: 80
+            },
+            None
+        )]
+    );
     Ok(())
 }
 
@@ -324,19 +466,33 @@ fn exists_and_scalar_subqueries() -> R {
     let mut c = conn();
     let with_posts: Vec<String> = users::table
         .select(users::name)
-        .filter(exists(posts::table.correlate(users::table).select(posts::id).filter(posts::user_id.eq(users::id))))
+        .filter(exists(
+            posts::table
+                .correlate(users::table)
+                .select(posts::id)
+                .filter(posts::user_id.eq(users::id)),
+        ))
         .order_by(users::id)
         .load(&mut c)?;
     assert_eq!(with_posts, ["Ada", "Grace", "Linus"]);
     let without: Vec<String> = users::table
         .select(users::name)
-        .filter(not_exists(posts::table.correlate(users::table).select(posts::id).filter(posts::user_id.eq(users::id))))
+        .filter(not_exists(
+            posts::table
+                .correlate(users::table)
+                .select(posts::id)
+                .filter(posts::user_id.eq(users::id)),
+        ))
         .load(&mut c)?;
     assert_eq!(without, ["Barbara"]);
     let counts: Vec<(String, Option<i64>)> = users::table
         .select((
             users::name,
-            posts::table.correlate(users::table).select(count_star()).filter(posts::user_id.eq(users::id)).single_value(),
+            posts::table
+                .correlate(users::table)
+                .select(count_star())
+                .filter(posts::user_id.eq(users::id))
+                .single_value(),
         ))
         .order_by(users::id)
         .load(&mut c)?;
@@ -350,13 +506,19 @@ fn find_first_load_and_iterate() -> R {
     let mut c = conn();
     let grace: User = users::table.find(2).first(&mut c)?;
     assert_eq!(grace.name, "Grace");
-    assert!(matches!(users::table.find(99).first::<User>(&mut c), Err(quarry::Error::NotFound)));
+    assert!(matches!(
+        users::table.find(99).first::<User>(&mut c),
+        Err(quarry::Error::NotFound)
+    ));
     let item: (i32, i32, String) = order_items::table
         .find((1, 2))
         .select((order_items::order_id, order_items::line, order_items::product))
         .first(&mut c)?;
     assert_eq!(item.2, "milk");
-    let oldest: String = users::table.select(users::name).order_by(users::age.desc()).first(&mut c)?;
+    let oldest: String = users::table
+        .select(users::name)
+        .order_by(users::age.desc())
+        .first(&mut c)?;
     assert_eq!(oldest, "Barbara");
     let query = users::table.select(users::name).order_by(users::id);
     let mut seen = Vec::new();
@@ -365,7 +527,10 @@ fn find_first_load_and_iterate() -> R {
     }
     assert_eq!(seen, ["Ada", "Grace", "Linus", "Barbara"]);
     // Stopping early and running again starts from the first row.
-    let first_two: Vec<String> = query.load_iter::<String>(&mut c)?.take(2).collect::<QueryResult<_>>()?;
+    let first_two: Vec<String> = query
+        .load_iter::<String>(&mut c)?
+        .take(2)
+        .collect::<QueryResult<_>>()?;
     assert_eq!(first_two, ["Ada", "Grace"]);
     let again: Vec<String> = query.load(&mut c)?;
     assert_eq!(again.len(), 4);
@@ -376,7 +541,9 @@ fn find_first_load_and_iterate() -> R {
 fn boxed_queries_built_at_run_time() -> R {
     let mut c = conn();
     let search = |name: Option<&str>, min_age: Option<i32>, newest_first: bool| {
-        let mut q = users::table.select(users::id).into_boxed::<quarry_sqlite::Sqlite>();
+        let mut q = users::table
+            .select(users::id)
+            .into_boxed::<quarry_sqlite::Sqlite>();
         if let Some(name) = name {
             q = q.filter(users::name.like(format!("%{name}%")));
         }
@@ -392,14 +559,20 @@ fn boxed_queries_built_at_run_time() -> R {
     assert_eq!(search(None, None, false).load::<i32>(&mut c)?, [1, 2, 3, 4]);
     assert_eq!(search(Some("a"), None, true).load::<i32>(&mut c)?, [4, 2, 1]);
     assert_eq!(search(Some("a"), Some(40), false).load::<i32>(&mut c)?, [2, 4]);
-    let q = search(None, Some(40), false).or_filter(users::name.eq("Ada")).limit(1).offset(1);
+    let q = search(None, Some(40), false)
+        .or_filter(users::name.eq("Ada"))
+        .limit(1)
+        .offset(1);
     assert_eq!(
         sql(&q),
         r#"SELECT "users"."id" FROM "users" WHERE ("users"."age" >= ? OR "users"."name" = ?) ORDER BY "users"."id" ASC LIMIT ? OFFSET ?"#
     );
     assert_eq!(q.load::<i32>(&mut c)?, [2]);
     // A boxed query keeps its earlier clauses.
-    let boxed = users::table.filter(users::age.gt(40)).order_by(users::id).into_boxed::<quarry_sqlite::Sqlite>();
+    let boxed = users::table
+        .filter(users::age.gt(40))
+        .order_by(users::id)
+        .into_boxed::<quarry_sqlite::Sqlite>();
     let names: Vec<User> = boxed.load(&mut c)?;
     assert_eq!(names.iter().map(|u| u.id).collect::<Vec<_>>(), [2, 4]);
     Ok(())
@@ -408,7 +581,10 @@ fn boxed_queries_built_at_run_time() -> R {
 #[test]
 fn quoted_identifiers_and_sql_names() -> R {
     let mut c = conn();
-    let q = order_items::table.select(order_items::product).filter(order_items::order_id.eq(1)).order_by(order_items::line);
+    let q = order_items::table
+        .select(order_items::product)
+        .filter(order_items::order_id.eq(1))
+        .order_by(order_items::line);
     assert_eq!(
         sql(&q),
         r#"SELECT "Order Items"."Product Name" FROM "Order Items" WHERE "Order Items"."OrderId" = ? ORDER BY "Order Items"."Line""#

@@ -26,12 +26,18 @@ fn filters_order_limit_offset() {
         sql(&q),
         r#"SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."name" LIKE ? AND "users"."age" BETWEEN ? AND ? ORDER BY "users"."age" DESC, "users"."id" LIMIT ? OFFSET ?"#
     );
-    assert_eq!(sql(&users::table.select(users::id).offset(5)), r#"SELECT "users"."id" FROM "users" LIMIT -1 OFFSET ?"#);
+    assert_eq!(
+        sql(&users::table.select(users::id).offset(5)),
+        r#"SELECT "users"."id" FROM "users" LIMIT -1 OFFSET ?"#
+    );
 }
 
 #[test]
 fn joins_use_the_foreign_key() {
-    let q = users::table.inner_join(posts::table).left_join(comments::table).select((users::name, comments::body));
+    let q = users::table
+        .inner_join(posts::table)
+        .left_join(comments::table)
+        .select((users::name, comments::body));
     assert_eq!(
         sql(&q),
         r#"SELECT "users"."name", "comments"."body" FROM "users" INNER JOIN "posts" ON "posts"."user_id" = "users"."id" LEFT OUTER JOIN "comments" ON "comments"."post_id" = "posts"."id""#
@@ -54,21 +60,36 @@ fn aliases_qualify_their_columns() {
 fn grouping_and_aggregates() {
     let q = posts::table
         .group_by(posts::user_id)
-        .select((posts::user_id, count_star(), sum(posts::views), avg(posts::views), min(posts::title), max(posts::id)))
+        .select((
+            posts::user_id,
+            count_star(),
+            sum(posts::views),
+            avg(posts::views),
+            min(posts::title),
+            max(posts::id),
+        ))
         .having(count(posts::id).gt(1))
         .order_by(posts::user_id);
     assert_eq!(
         sql(&q),
         r#"SELECT "posts"."user_id", COUNT(*), SUM("posts"."views"), AVG("posts"."views"), MIN("posts"."title"), MAX("posts"."id") FROM "posts" GROUP BY "posts"."user_id" HAVING COUNT("posts"."id") > ? ORDER BY "posts"."user_id""#
     );
-    assert_eq!(sql(&posts::table.select(count_distinct(posts::user_id)).distinct()), r#"SELECT DISTINCT COUNT(DISTINCT "posts"."user_id") FROM "posts""#);
+    assert_eq!(
+        sql(&posts::table.select(count_distinct(posts::user_id)).distinct()),
+        r#"SELECT DISTINCT COUNT(DISTINCT "posts"."user_id") FROM "posts""#
+    );
 }
 
 #[test]
 fn subqueries_case_cast_and_lists() {
     let q = users::table
         .select(users::id)
-        .filter(exists(posts::table.correlate(users::table).select(posts::id).filter(posts::user_id.eq(users::id))))
+        .filter(exists(
+            posts::table
+                .correlate(users::table)
+                .select(posts::id)
+                .filter(posts::user_id.eq(users::id)),
+        ))
         .filter(users::id.in_subquery(posts::table.select(posts::user_id)))
         .filter(users::id.eq_any([1, 2, 3]))
         .filter(users::id.ne_all(Vec::<i32>::new()));

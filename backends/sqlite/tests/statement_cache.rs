@@ -23,12 +23,18 @@ fn a_repeated_typed_query_is_prepared_once() -> QueryResult<()> {
 fn dynamic_queries_are_keyed_by_their_sql() -> QueryResult<()> {
     let mut c = conn();
     for n in 1..=3 {
-        let ids: Vec<i32> = users::table.select(users::id).filter(users::id.eq_any((1..=n).collect::<Vec<_>>())).load(&mut c)?;
+        let ids: Vec<i32> = users::table
+            .select(users::id)
+            .filter(users::id.eq_any((1..=n).collect::<Vec<_>>()))
+            .load(&mut c)?;
         assert_eq!(ids.len(), n as usize);
     }
     // Three lengths, three statements; the same length again reuses one.
     assert_eq!(c.cached_statements(), 3);
-    let _: Vec<i32> = users::table.select(users::id).filter(users::id.eq_any(vec![4, 3])).load(&mut c)?;
+    let _: Vec<i32> = users::table
+        .select(users::id)
+        .filter(users::id.eq_any(vec![4, 3]))
+        .load(&mut c)?;
     assert_eq!(c.cached_statements(), 3);
     Ok(())
 }
@@ -43,7 +49,10 @@ fn the_cache_is_bounded_and_can_be_turned_off() -> QueryResult<()> {
     assert_eq!(c.cached_statements(), 2);
     c.set_statement_cache_capacity(0);
     assert_eq!(c.cached_statements(), 0);
-    let names: Vec<String> = users::table.select(users::name).order_by(users::id).load(&mut c)?;
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .order_by(users::id)
+        .load(&mut c)?;
     assert_eq!(names[0], "Ada");
     assert_eq!(c.cached_statements(), 0);
     Ok(())

@@ -322,9 +322,15 @@ fn a_150_column_table_loads_into_a_struct() -> quarry::QueryResult<()> {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1].c1, 2001);
     assert_eq!(rows[1].c149, 2149);
-    let selected: Vec<Wide> = wide::table.select(Wide::as_select()).filter(wide::c77.eq(1077)).load(&mut c)?;
+    let selected: Vec<Wide> = wide::table
+        .select(Wide::as_select())
+        .filter(wide::c77.eq(1077))
+        .load(&mut c)?;
     assert_eq!(selected.len(), 1);
     assert_eq!(selected[0].c100, 1100);
-    assert_eq!(<wide::table as quarry::schema::Table>::metadata().columns.len(), 150);
+    assert_eq!(
+        <wide::table as quarry::schema::Table>::metadata().columns.len(),
+        150
+    );
     Ok(())
 }

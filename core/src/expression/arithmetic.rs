@@ -2,7 +2,7 @@ use super::{ctx_ty, valid_in_node, Expression};
 use crate::backend::Backend;
 use crate::error::QueryResult;
 use crate::query_builder::{AstPass, QueryFragment};
-use crate::sql_types::{Numeric, NullableIfEither, SqlType};
+use crate::sql_types::{NullableIfEither, Numeric, SqlType};
 
 macro_rules! arithmetic {
     ($($(#[$m:meta])* $name:ident => $op:literal;)*) => {$(

@@ -32,7 +32,10 @@ macro_rules! between {
 
         impl<E, A, B> $name<E, A, B> {
             pub(crate) fn new(expr: E, low: A, high: B) -> Self {
-                Self { expr, bounds: BetweenBounds(low, high) }
+                Self {
+                    expr,
+                    bounds: BetweenBounds(low, high),
+                }
             }
         }
 

@@ -17,7 +17,10 @@ pub struct Bound<ST, T> {
 impl<ST, T> Bound<ST, T> {
     /// Wraps `value` as a bound parameter of SQL type `ST`.
     pub fn new(value: T) -> Self {
-        Self { value, _st: PhantomData }
+        Self {
+            value,
+            _st: PhantomData,
+        }
     }
 }
 

@@ -50,7 +50,13 @@ where
     C::SqlType: BoolLike,
     T: IntoExpression,
 {
-    CaseWhen { whens: When { cond, then: then.into_expression() }, otherwise: NoElse }
+    CaseWhen {
+        whens: When {
+            cond,
+            then: then.into_expression(),
+        },
+        otherwise: NoElse,
+    }
 }
 
 /// The SQL type of the branches of a CASE.
@@ -77,7 +83,13 @@ impl<W: Branches> CaseWhen<W, NoElse> {
         T: AsExpression<W::Then>,
     {
         CaseWhen {
-            whens: WhenChain { prev: self.whens, branch: When { cond, then: then.as_expression() } },
+            whens: WhenChain {
+                prev: self.whens,
+                branch: When {
+                    cond,
+                    then: then.as_expression(),
+                },
+            },
             otherwise: NoElse,
         }
     }
@@ -87,7 +99,10 @@ impl<W: Branches> CaseWhen<W, NoElse> {
     where
         E: AsExpression<W::Then>,
     {
-        CaseWhen { whens: self.whens, otherwise: Else(value.as_expression()) }
+        CaseWhen {
+            whens: self.whens,
+            otherwise: Else(value.as_expression()),
+        }
     }
 }
 

@@ -15,7 +15,10 @@ pub struct Cast<E, ST> {
 
 impl<E, ST> Cast<E, ST> {
     pub(crate) fn new(expr: E) -> Self {
-        Self { expr, _st: PhantomData }
+        Self {
+            expr,
+            _st: PhantomData,
+        }
     }
 }
 

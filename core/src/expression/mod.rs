@@ -35,7 +35,10 @@ pub use self::is_null::{IsNotNull, IsNull};
 pub use self::logical::{And, Not, Or, Parenthesized};
 pub use self::nullable::AsNullable;
 pub use self::order::{Asc, Desc};
-pub use self::subquery::{exists, not_exists, Exists, InSubquery, NotExists, NotInSubquery, ScalarSubquery, SingleColumn, SubqueryColumnOf};
+pub use self::subquery::{
+    exists, not_exists, Exists, InSubquery, NotExists, NotInSubquery, ScalarSubquery, SingleColumn,
+    SubqueryColumnOf,
+};
 
 use std::marker::PhantomData;
 
@@ -49,7 +52,6 @@ pub trait Expression {
     /// The SQL type of the expression's value.
     type SqlType: 'static;
 }
-
 
 /// The context an expression is checked in: the query's sources `F` and its grouping state `G`
 /// ([`NoGroup`], [`Grouped`] or [`InAggregate`]).

@@ -24,4 +24,3 @@ macro_rules! order {
 
 order!(Asc, " ASC", "`expr ASC` in ORDER BY");
 order!(Desc, " DESC", "`expr DESC` in ORDER BY");
-

@@ -147,4 +147,9 @@ in_subquery!(NotInSubquery, " NOT IN (");
     note = "an IN subquery must select exactly one column of the same SQL type as the left side"
 )]
 pub trait SubqueryColumnOf<ST> {}
-impl<T, ST> SubqueryColumnOf<ST> for T where T: SingleColumn, <T as SingleColumn>::Type: Compatible<ST> {}
+impl<T, ST> SubqueryColumnOf<ST> for T
+where
+    T: SingleColumn,
+    <T as SingleColumn>::Type: Compatible<ST>,
+{
+}

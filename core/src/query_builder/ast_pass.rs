@@ -24,11 +24,15 @@ enum PassKind<'p, 'b, DB: Backend> {
 
 impl<'p, 'b, DB: Backend> AstPass<'p, 'b, DB> {
     pub(crate) fn to_sql(out: &'p mut String) -> Self {
-        Self { kind: PassKind::Sql { out, binds: 0 } }
+        Self {
+            kind: PassKind::Sql { out, binds: 0 },
+        }
     }
 
     pub(crate) fn collect_binds(out: &'p mut Vec<DB::BindValue<'b>>, dynamic: &'p mut bool) -> Self {
-        Self { kind: PassKind::Binds { out, dynamic } }
+        Self {
+            kind: PassKind::Binds { out, dynamic },
+        }
     }
 
     /// Writes literal SQL (a keyword or punctuation; never a value).

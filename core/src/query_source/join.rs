@@ -231,7 +231,12 @@ pub trait JoinDsl: QuerySource {
         T: JoinTarget<Self, M>,
     {
         let (right, on) = target.into_join();
-        Join { left: self, right, on, _kind: PhantomData }
+        Join {
+            left: self,
+            right,
+            on,
+            _kind: PhantomData,
+        }
     }
 
     /// `self LEFT OUTER JOIN target ON …`: the target's columns become nullable, so they load
@@ -241,7 +246,12 @@ pub trait JoinDsl: QuerySource {
         T: JoinTarget<Self, M>,
     {
         let (right, on) = target.into_join();
-        Join { left: self, right, on, _kind: PhantomData }
+        Join {
+            left: self,
+            right,
+            on,
+            _kind: PhantomData,
+        }
     }
 }
 

@@ -6,8 +6,8 @@ mod join;
 
 pub use self::alias::{AliasName, AliasedColumn};
 pub use self::join::{
-    Correlated, FindRelated, Inner, Join, JoinDsl, JoinKind, JoinTarget, LeftOuter, OnClause,
-    OuterSources, ViaForeignKey, WithOn,
+    Correlated, FindRelated, Inner, Join, JoinDsl, JoinKind, JoinTarget, LeftOuter, OnClause, OuterSources,
+    ViaForeignKey, WithOn,
 };
 
 use crate::backend::Backend;

@@ -130,4 +130,3 @@ macro_rules! __table_source {
         }
     };
 }
-

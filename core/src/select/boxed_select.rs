@@ -12,10 +12,10 @@ use super::distinct_clause::DistinctClause;
 use super::group_by_clause::GroupByClause;
 use super::limit_offset_clause::{walk_limit_offset, LimitValue};
 use super::order_clause::{NoOrder, OrderBy};
-use super::where_clause::{NoWhere, Where};
 use super::select_clause::SelectRow;
 use super::select_statement::{Query, SelectStatement, SelectWalk};
 use super::validity::{ValidFilter, ValidOrder};
+use super::where_clause::{NoWhere, Where};
 
 /// A type-erased piece of SQL for backend `DB`.
 pub struct BoxedFragment<'a, DB: Backend>(Box<dyn QueryFragment<DB> + 'a>);
@@ -243,7 +243,6 @@ where
         walk_limit_offset(self.limit.as_ref(), self.offset.as_ref(), pass)
     }
 }
-
 
 impl<F, ST, DB: Backend, G> super::query_dsl::LimitOne for BoxedSelectStatement<'_, F, ST, DB, G> {
     type Out = Self;

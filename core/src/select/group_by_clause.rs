@@ -53,7 +53,9 @@ pub trait NotYetOrdered {}
 impl NotYetOrdered for NoOrder {}
 
 /// `.group_by(...)` may be called only once.
-#[diagnostic::on_unimplemented(message = "this query is already grouped: give all GROUP BY expressions in one `.group_by((a, b))`")]
+#[diagnostic::on_unimplemented(
+    message = "this query is already grouped: give all GROUP BY expressions in one `.group_by((a, b))`"
+)]
 pub trait NotYetGrouped {}
 impl NotYetGrouped for NoGroupBy {}
 

@@ -14,7 +14,9 @@ mod where_clause;
 
 pub use self::boxed_select::{BoxedFragment, BoxedSelectStatement, IntoBoxedOrder, IntoBoxedWhere};
 pub use self::distinct_clause::{Distinct, NoDistinct};
-pub use self::group_by_clause::{GroupBy, GroupByClause, IsGrouped, NoGroupBy, NotYetGrouped, NotYetOrdered, NotYetSelected};
+pub use self::group_by_clause::{
+    GroupBy, GroupByClause, IsGrouped, NoGroupBy, NotYetGrouped, NotYetOrdered, NotYetSelected,
+};
 pub use self::having_clause::{Having, NoHaving};
 pub use self::limit_offset_clause::{Limit, NoLimit, NoOffset, Offset};
 pub use self::order_clause::{NoOrder, OrderBy, ThenOrderBy};

@@ -1,6 +1,4 @@
-use crate::expression::{
-    And, AsExpression, CountStar, Eq, NoGroup, ScalarSubquery,
-};
+use crate::expression::{And, AsExpression, CountStar, Eq, NoGroup, ScalarSubquery};
 use crate::query_source::{Correlated, QuerySource, SingleSource};
 use crate::schema::{Column, Table};
 use crate::sql_types::BigInt;
@@ -214,7 +212,10 @@ where
 {
     type Predicate = And<Eq<A, KA::Expression>, Eq<B, KB::Expression>>;
     fn eq_key(self, key: (KA, KB)) -> Self::Predicate {
-        And::new(Eq::new(self.0, key.0.as_expression()), Eq::new(self.1, key.1.as_expression()))
+        And::new(
+            Eq::new(self.0, key.0.as_expression()),
+            Eq::new(self.1, key.1.as_expression()),
+        )
     }
 }
 
@@ -227,7 +228,10 @@ where
     type Predicate = And<And<Eq<A, KA::Expression>, Eq<B, KB::Expression>>, Eq<C, KC::Expression>>;
     fn eq_key(self, key: (KA, KB, KC)) -> Self::Predicate {
         And::new(
-            And::new(Eq::new(self.0, key.0.as_expression()), Eq::new(self.1, key.1.as_expression())),
+            And::new(
+                Eq::new(self.0, key.0.as_expression()),
+                Eq::new(self.1, key.1.as_expression()),
+            ),
             Eq::new(self.2, key.2.as_expression()),
         )
     }
@@ -286,10 +290,7 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// See [`SelectStatement::order_by`].
-    fn order_by<E, I>(
-        self,
-        order: E,
-    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E>>
+    fn order_by<E, I>(self, order: E) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E>>
     where
         E: ValidOrder<Self, NoGroup, I>,
     {
@@ -318,7 +319,17 @@ pub trait QueryDsl: QuerySource {
     fn group_by<E, I>(
         self,
         group: E,
-    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, NoOrder, NoLimit, NoOffset, GroupBy<E>, NoHaving>
+    ) -> SelectStatement<
+        Self,
+        DefaultSelect,
+        NoDistinct,
+        NoWhere,
+        NoOrder,
+        NoLimit,
+        NoOffset,
+        GroupBy<E>,
+        NoHaving,
+    >
     where
         E: ValidGroupBy<Self, I>,
     {
@@ -370,7 +381,10 @@ pub trait QueryDsl: QuerySource {
     /// ```
     fn correlate<O: SingleSource>(self, outer: O) -> Correlated<Self, O> {
         let _ = outer;
-        Correlated { inner: self, outer: std::marker::PhantomData }
+        Correlated {
+            inner: self,
+            outer: std::marker::PhantomData,
+        }
     }
 }
 

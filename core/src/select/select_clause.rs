@@ -25,7 +25,10 @@ impl<E: Clone, ST> Clone for SelectClause<E, ST> {
 
 impl<E, ST> SelectClause<E, ST> {
     pub(crate) fn new(expr: E) -> Self {
-        Self { expr, _st: PhantomData }
+        Self {
+            expr,
+            _st: PhantomData,
+        }
     }
 }
 

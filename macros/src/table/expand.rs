@@ -26,10 +26,20 @@ fn expand_table(t: &TableDef) -> TokenStream {
     let table_doc = format!("The `{sql_name}` table.");
 
     let pk = &t.primary_key;
-    let pk_type = if pk.len() == 1 { quote!(#(#pk)*) } else { quote!((#(#pk,)*)) };
+    let pk_type = if pk.len() == 1 {
+        quote!(#(#pk)*)
+    } else {
+        quote!((#(#pk,)*))
+    };
     let pk_sql: Vec<&str> = pk
         .iter()
-        .map(|k| t.columns.iter().find(|c| c.name == *k).map(|c| c.sql_name.as_str()).unwrap_or_default())
+        .map(|k| {
+            t.columns
+                .iter()
+                .find(|c| c.name == *k)
+                .map(|c| c.sql_name.as_str())
+                .unwrap_or_default()
+        })
         .collect();
 
     let column_names: Vec<&str> = t.columns.iter().map(|c| c.sql_name.as_str()).collect();
@@ -69,7 +79,11 @@ fn expand_table(t: &TableDef) -> TokenStream {
         }
     });
 
-    let fk_columns: Vec<_> = t.columns.iter().filter_map(|c| c.references.as_ref().map(|r| (c, r))).collect();
+    let fk_columns: Vec<_> = t
+        .columns
+        .iter()
+        .filter_map(|c| c.references.as_ref().map(|r| (c, r)))
+        .collect();
     let fk_meta = fk_columns.iter().map(|(c, r)| {
         let col_sql = &c.sql_name;
         let (rt, rc) = (&r.table, &r.column);

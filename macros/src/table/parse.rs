@@ -31,7 +31,10 @@ impl Parse for Schema {
         let mut seen = std::collections::HashSet::new();
         for t in &tables {
             if !seen.insert(t.name.to_string()) {
-                return Err(syn::Error::new(t.name.span(), format!("table `{}` is declared twice", t.name)));
+                return Err(syn::Error::new(
+                    t.name.span(),
+                    format!("table `{}` is declared twice", t.name),
+                ));
             }
         }
         Ok(Schema { tables })
@@ -72,15 +75,23 @@ impl Parse for TableDef {
         };
         let content;
         braced!(content in input);
-        let columns: Vec<ColumnDef> =
-            content.parse_terminated(ColumnDef::parse, Token![,])?.into_iter().collect();
+        let columns: Vec<ColumnDef> = content
+            .parse_terminated(ColumnDef::parse, Token![,])?
+            .into_iter()
+            .collect();
         if columns.is_empty() {
-            return Err(syn::Error::new(name.span(), format!("table `{name}` has no columns")));
+            return Err(syn::Error::new(
+                name.span(),
+                format!("table `{name}` has no columns"),
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for c in &columns {
             if !seen.insert(c.name.to_string()) {
-                return Err(syn::Error::new(c.name.span(), format!("column `{}` is declared twice", c.name)));
+                return Err(syn::Error::new(
+                    c.name.span(),
+                    format!("column `{}` is declared twice", c.name),
+                ));
             }
             if c.name == "table" || c.name == "all_columns" {
                 return Err(syn::Error::new(
@@ -98,7 +109,14 @@ impl Parse for TableDef {
             }
         }
         let sql_name = sql_name.unwrap_or_else(|| name.to_string());
-        Ok(TableDef { docs, name, sql_name, schema, primary_key, columns })
+        Ok(TableDef {
+            docs,
+            name,
+            sql_name,
+            schema,
+            primary_key,
+            columns,
+        })
     }
 }
 
@@ -120,7 +138,10 @@ impl Parse for ColumnDef {
                         "expected `#[references(table::column)]`",
                     ));
                 }
-                references = Some(Reference { table: segs[0].clone(), column: segs[1].clone() });
+                references = Some(Reference {
+                    table: segs[0].clone(),
+                    column: segs[1].clone(),
+                });
             } else if attr.path().is_ident("doc") {
                 docs.push(attr);
             } else {
@@ -134,7 +155,13 @@ impl Parse for ColumnDef {
         input.parse::<Token![->]>()?;
         let sql_type: Type = input.parse()?;
         let sql_name = sql_name.unwrap_or_else(|| name.to_string().trim_start_matches("r#").to_owned());
-        Ok(ColumnDef { docs, name, sql_name, sql_type, references })
+        Ok(ColumnDef {
+            docs,
+            name,
+            sql_name,
+            sql_type,
+            references,
+        })
     }
 }
 

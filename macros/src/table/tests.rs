@@ -25,7 +25,10 @@ fn parses_names_keys_and_references() {
     assert_eq!(albums.columns[0].sql_name, "AlbumId");
     assert_eq!(albums.columns[1].sql_name, "title");
     let r = albums.columns[2].references.as_ref().expect("reference");
-    assert_eq!((r.table.to_string(), r.column.to_string()), ("artists".into(), "artist_id".into()));
+    assert_eq!(
+        (r.table.to_string(), r.column.to_string()),
+        ("artists".into(), "artist_id".into())
+    );
 }
 
 #[test]
@@ -48,11 +51,13 @@ fn error_of(tokens: proc_macro2::TokenStream) -> String {
 
 #[test]
 fn rejects_mistakes_with_clear_messages() {
-    assert!(error_of(quote! { users (uid) { id -> Integer, } }).contains("primary key column `uid` is not a column"));
+    assert!(error_of(quote! { users (uid) { id -> Integer, } })
+        .contains("primary key column `uid` is not a column"));
     assert!(error_of(quote! { users { id -> Integer, id -> Text, } }).contains("declared twice"));
     assert!(error_of(quote! { users { } }).contains("no columns"));
     assert!(error_of(quote! { #[bogus] users { id -> Integer, } }).contains("unknown table attribute"));
-    assert!(error_of(quote! { users { #[references(users)] id -> Integer, } }).contains("references(table::column)"));
+    assert!(error_of(quote! { users { #[references(users)] id -> Integer, } })
+        .contains("references(table::column)"));
     assert!(error_of(quote! { users { id -> Integer, table -> Text, } }).contains("cannot be named `table`"));
 }
 
@@ -60,13 +65,20 @@ fn rejects_mistakes_with_clear_messages() {
 fn generated_code_is_linear_in_columns() {
     let small = expand_tokens(quote! { t { id -> Integer, } }).to_string().len();
     let cols: Vec<_> = (0..100).map(|i| quote::format_ident!("c{}", i)).collect();
-    let big = expand_tokens(quote! { t { id -> Integer, #(#cols -> Integer,)* } }).to_string().len();
+    let big = expand_tokens(quote! { t { id -> Integer, #(#cols -> Integer,)* } })
+        .to_string()
+        .len();
     let one_column = (big - small) / 100;
     // Every column costs the same: no per-pair or quadratic output.
     let cols2: Vec<_> = (0..200).map(|i| quote::format_ident!("c{}", i)).collect();
-    let bigger = expand_tokens(quote! { t { id -> Integer, #(#cols2 -> Integer,)* } }).to_string().len();
+    let bigger = expand_tokens(quote! { t { id -> Integer, #(#cols2 -> Integer,)* } })
+        .to_string()
+        .len();
     let per_column_200 = (bigger - small) / 200;
-    assert!(per_column_200 <= one_column + 8, "{per_column_200} vs {one_column}");
+    assert!(
+        per_column_200 <= one_column + 8,
+        "{per_column_200} vs {one_column}"
+    );
 }
 
 #[test]

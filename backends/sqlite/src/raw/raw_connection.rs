@@ -46,9 +46,8 @@ impl RawConnection {
     /// contains a NUL byte is rejected with `SQLITE_CANTOPEN`. Extended result
     /// codes are enabled on the new connection.
     pub fn open(path: &str) -> Result<Self, SqliteError> {
-        let c_path = CString::new(path).map_err(|_| {
-            SqliteError::new(ffi::SQLITE_CANTOPEN, "database path contains a NUL byte")
-        })?;
+        let c_path = CString::new(path)
+            .map_err(|_| SqliteError::new(ffi::SQLITE_CANTOPEN, "database path contains a NUL byte"))?;
         let flags = ffi::SQLITE_OPEN_READWRITE
             | ffi::SQLITE_OPEN_CREATE
             | ffi::SQLITE_OPEN_URI
@@ -95,8 +94,8 @@ impl RawConnection {
     ///
     /// SQL containing a NUL byte is rejected with `SQLITE_MISUSE`.
     pub fn exec(&self, sql: &str) -> Result<(), SqliteError> {
-        let c_sql = CString::new(sql)
-            .map_err(|_| SqliteError::new(ffi::SQLITE_MISUSE, "SQL contains a NUL byte"))?;
+        let c_sql =
+            CString::new(sql).map_err(|_| SqliteError::new(ffi::SQLITE_MISUSE, "SQL contains a NUL byte"))?;
         let mut errmsg: *mut c_char = ptr::null_mut();
         // SAFETY: `self.db` is a valid open handle used by this thread only,
         // `c_sql` is NUL-terminated and outlives the call, no callback is
@@ -136,10 +135,7 @@ impl RawConnection {
     /// or `;` follows the first statement.
     pub fn prepare(&self, sql: &str, persistent: bool) -> Result<RawStatement, SqliteError> {
         let Ok(len) = c_int::try_from(sql.len()) else {
-            return Err(SqliteError::new(
-                ffi::SQLITE_TOOBIG,
-                "SQL statement too long",
-            ));
+            return Err(SqliteError::new(ffi::SQLITE_TOOBIG, "SQL statement too long"));
         };
         let flags: c_uint = if persistent {
             ffi::SQLITE_PREPARE_PERSISTENT
@@ -263,9 +259,7 @@ impl Drop for RawConnection {
 
 impl fmt::Debug for RawConnection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RawConnection")
-            .field("handle", &self.db)
-            .finish()
+        f.debug_struct("RawConnection").field("handle", &self.db).finish()
     }
 }
 

@@ -53,10 +53,7 @@ impl RawStatement {
     ///
     /// `stmt` must be a valid prepared statement of connection `db`, not owned
     /// by anything else (the returned value finalizes it).
-    pub(crate) unsafe fn from_raw(
-        stmt: NonNull<ffi::sqlite3_stmt>,
-        db: NonNull<ffi::sqlite3>,
-    ) -> Self {
+    pub(crate) unsafe fn from_raw(stmt: NonNull<ffi::sqlite3_stmt>, db: NonNull<ffi::sqlite3>) -> Self {
         Self {
             stmt,
             db,
@@ -306,7 +303,11 @@ impl<'stmt, 'binds> StatementUse<'stmt, 'binds> {
     /// Binds a copy of `v` (`SQLITE_TRANSIENT`), for values that do not outlive this call
     /// (formatted dates, for example).
     pub fn bind_text_copy(&mut self, idx: usize, v: &str) -> Result<(), SqliteError> {
-        let ptr: *const c_char = if v.is_empty() { c"".as_ptr() } else { v.as_ptr().cast() };
+        let ptr: *const c_char = if v.is_empty() {
+            c"".as_ptr()
+        } else {
+            v.as_ptr().cast()
+        };
         // SAFETY: valid statement used by this thread only; `ptr` points to `v.len()` readable
         // bytes for the duration of this call, and SQLITE_TRANSIENT makes SQLite copy them
         // before returning, so no pointer to `v` is kept.
@@ -419,6 +420,18 @@ impl<'stmt, 'binds> StatementUse<'stmt, 'binds> {
         unsafe { column_bytes_in_place(self.raw(), col) }
     }
 
+    /// The bytes of column `idx` whose storage class `ty` the caller read with
+    /// [`column_type`](Self::column_type) for the current row (saves a second type lookup on
+    /// the hot path). Crate-internal: callers keep `ty` consistent with the row.
+    #[inline]
+    pub(crate) fn column_bytes_typed(&self, idx: usize, ty: ColumnType) -> &[u8] {
+        let col = to_c_index(idx);
+        // SAFETY: see `column_bytes_of_kind`; `ty` is this column's type in the current row
+        // (crate invariant: `SqliteValue` reads it once from the same statement and column and
+        // holds a shared borrow of the statement, so no step happens in between).
+        unsafe { column_bytes_of_kind(self.raw(), col, ty == ColumnType::Blob) }
+    }
+
     /// The number of columns in the result set.
     #[inline]
     pub fn column_count(&self) -> usize {
@@ -519,6 +532,17 @@ unsafe fn borrowed_str<'a>(ptr: *const c_char) -> Option<&'a str> {
 unsafe fn column_bytes_in_place<'a>(stmt: *mut ffi::sqlite3_stmt, col: c_int) -> &'a [u8] {
     // SAFETY: valid statement (caller contract); any index is accepted.
     let is_blob = unsafe { ffi::sqlite3_column_type(stmt, col) } == ffi::SQLITE_BLOB;
+    // SAFETY: forwarded caller contract; `is_blob` was just read from this column.
+    unsafe { column_bytes_of_kind(stmt, col, is_blob) }
+}
+
+/// Like [`column_bytes_in_place`], with the column's storage class already known.
+///
+/// # Safety
+/// As for `column_bytes_in_place`, and `is_blob` must be what `sqlite3_column_type` reports for
+/// this column of the current row (so that a BLOB is never read through `sqlite3_column_text`,
+/// which could move the buffer a previously returned slice points to).
+unsafe fn column_bytes_of_kind<'a>(stmt: *mut ffi::sqlite3_stmt, col: c_int, is_blob: bool) -> &'a [u8] {
     // SAFETY: valid statement (caller contract); any index is accepted (out of
     // range or no row yields NULL and 0). Pointer first, then the length, as
     // SQLite requires.

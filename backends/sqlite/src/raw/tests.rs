@@ -110,10 +110,7 @@ fn bind_every_type_and_extremes() {
 #[test]
 fn text_round_trips_through_a_table() {
     let conn = memory();
-    exec(
-        &conn,
-        "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL)",
-    );
+    exec(&conn, "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL)");
     let values = [
         "a\0b",
         "\0",
@@ -196,10 +193,7 @@ fn slices_of_one_column_stay_valid_across_accessors() {
     // substr() yields text that SQLite has not NUL-terminated yet, and x''
     // yields a blob: the cases where a naive text/blob access could
     // reallocate a buffer that an earlier slice still points to.
-    let mut stmt = prepare(
-        &conn,
-        "SELECT substr('abcdefgh', 2, 3), x'616263', 1234, 2.5",
-    );
+    let mut stmt = prepare(&conn, "SELECT substr('abcdefgh', 2, 3), x'616263', 1234, 2.5");
     let mut u = stmt.start();
     assert_eq!(step(&mut u), StepResult::Row);
 
@@ -537,10 +531,7 @@ fn many_rows() {
     let mut count = 0i64;
     while step(&mut u) == StepResult::Row {
         let id = u.column_i64(0);
-        assert_eq!(
-            u.column_text_bytes(1),
-            format!("name {}", id - 1).as_bytes()
-        );
+        assert_eq!(u.column_text_bytes(1), format!("name {}", id - 1).as_bytes());
         assert_eq!(u.column_blob(2), (id - 1).to_le_bytes());
         count += 1;
     }
