@@ -32,6 +32,7 @@
 //!     hair_color: Option<String>,
 //! }
 //!
+//! # fn main() {
 //! // SELECT "users"."id", "users"."name", "users"."hair_color" FROM "users"
 //! //   WHERE "users"."name" LIKE ? ORDER BY "users"."id" DESC
 //! let q = users::table
@@ -46,6 +47,7 @@
 //!     .group_by(users::name)
 //!     .select((users::name, count(posts::id)));
 //! # let _ = (q, per_user);
+//! # }
 //! ```
 //!
 //! Run them with a backend connection (`quarry_sqlite::SqliteConnection`):
@@ -61,6 +63,10 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Query types spell out every clause: that is the point of checking queries at compile time.
+#![allow(clippy::type_complexity)]
+// `as_expression(self)` / `as_query(self)` convert by value, like `AsRef`-free builder APIs do.
+#![allow(clippy::wrong_self_convention)]
 
 pub mod backend;
 pub mod connection;

@@ -230,7 +230,7 @@ mod tests {
 
     #[test]
     fn wide_structs_skip_the_tuple_impl_but_keep_the_table_impl() {
-        let fields: Vec<_> = (0..150).map(|i| quote::format_ident!("c{}", i)).collect();
+        let fields: Vec<_> = (0..150u32).map(|i| quote::format_ident!("c{}", i)).collect();
         let out = expand_queryable_tokens(quote! {
             #[quarry(table = wide)]
             struct W { #(#fields: i32,)* }

@@ -145,12 +145,8 @@ impl Connection for SqliteConnection {
     {
         {
             let mut usage = self.bound(query)?;
-            loop {
-                match usage.step().map_err(database_error)? {
-                    StepResult::Row => continue,
-                    StepResult::Done => break,
-                }
-            }
+            // Rows a statement returns (e.g. a RETURNING clause) are skipped here.
+            while let StepResult::Row = usage.step().map_err(database_error)? {}
         }
         usize::try_from(self.raw.changes()).map_err(|_| Error::QueryBuilder("row count overflow".into()))
     }

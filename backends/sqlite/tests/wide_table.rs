@@ -158,6 +158,8 @@ quarry::table! {
     }
 }
 
+// Every field is loaded; the test reads a sample of them.
+#[allow(dead_code)]
 #[derive(Queryable, Selectable, Debug)]
 #[quarry(table = wide)]
 struct Wide {

@@ -89,12 +89,14 @@ crate::__impl_arithmetic_ops!(impl[A, C,] AliasedColumn<A, C>);
 /// }
 /// quarry::alias!(employees::table as manager);
 ///
+/// # fn main() {
 /// let q = employees::table
 ///     .inner_join(manager.on(employees::manager_id.eq(manager.field(employees::id).nullable())))
 ///     .select((employees::name, manager.field(employees::name)));
 /// // SELECT "employees"."name", "manager"."name" FROM "employees"
 /// //   INNER JOIN "employees" AS "manager" ON "employees"."manager_id" = "manager"."id"
 /// # let _ = q;
+/// # }
 /// ```
 #[macro_export]
 macro_rules! alias {

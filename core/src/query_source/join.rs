@@ -221,10 +221,12 @@ pub trait JoinDsl: QuerySource {
     /// #     users (id) { id -> Integer, name -> Text, }
     /// #     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
     /// # }
+    /// # fn main() {
     /// let q = users::table.inner_join(posts::table).select((users::name, posts::title));
     /// // SELECT "users"."name", "posts"."title" FROM "users"
     /// //   INNER JOIN "posts" ON "posts"."user_id" = "users"."id"
     /// # let _ = q;
+    /// # }
     /// ```
     fn inner_join<T, M>(self, target: T) -> Join<Self, T::Source, Inner, T::On>
     where

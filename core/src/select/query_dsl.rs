@@ -336,6 +336,17 @@ pub trait QueryDsl: QuerySource {
         SelectStatement::new(self).group_by(group)
     }
 
+    /// Starts a [`BoxedSelectStatement`](super::BoxedSelectStatement) reading `self`, for
+    /// queries assembled at run time.
+    fn into_boxed<'a, DB>(self) -> super::BoxedSelectStatement<'a, Self, Self::DefaultRow, DB>
+    where
+        DB: crate::backend::Backend,
+        Self: crate::query_source::FromClause<DB> + Clone + 'a,
+        i64: crate::serialize::ToSql<BigInt, DB>,
+    {
+        SelectStatement::new(self).into_boxed()
+    }
+
     /// `SELECT COUNT(*) FROM self`.
     fn count(self) -> SelectStatement<Self, SelectClause<CountStar, BigInt>> {
         SelectStatement::new(self).select(CountStar)
@@ -373,11 +384,13 @@ pub trait QueryDsl: QuerySource {
     /// #     users (id) { id -> Integer, name -> Text, }
     /// #     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
     /// # }
+    /// # fn main() {
     /// let authors = users::table.filter(exists(
     ///     posts::table.correlate(users::table).filter(posts::user_id.eq(users::id)),
     /// ));
     /// // SELECT … FROM "users" WHERE EXISTS (SELECT … FROM "posts" WHERE "posts"."user_id" = "users"."id")
     /// # let _ = authors;
+    /// # }
     /// ```
     fn correlate<O: SingleSource>(self, outer: O) -> Correlated<Self, O> {
         let _ = outer;

@@ -3,13 +3,11 @@
 use syn::{Attribute, Ident, Type};
 
 /// Every table of one `table!` invocation.
-
 pub struct Schema {
     pub tables: Vec<TableDef>,
 }
 
 /// One table.
-
 pub struct TableDef {
     /// Doc comments and other attributes passed through to the module.
     pub docs: Vec<Attribute>,
@@ -25,7 +23,6 @@ pub struct TableDef {
 }
 
 /// One column.
-
 pub struct ColumnDef {
     pub docs: Vec<Attribute>,
     pub name: Ident,

@@ -64,13 +64,13 @@ fn rejects_mistakes_with_clear_messages() {
 #[test]
 fn generated_code_is_linear_in_columns() {
     let small = expand_tokens(quote! { t { id -> Integer, } }).to_string().len();
-    let cols: Vec<_> = (0..100).map(|i| quote::format_ident!("c{}", i)).collect();
+    let cols: Vec<_> = (0..100u32).map(|i| quote::format_ident!("c{}", i)).collect();
     let big = expand_tokens(quote! { t { id -> Integer, #(#cols -> Integer,)* } })
         .to_string()
         .len();
     let one_column = (big - small) / 100;
     // Every column costs the same: no per-pair or quadratic output.
-    let cols2: Vec<_> = (0..200).map(|i| quote::format_ident!("c{}", i)).collect();
+    let cols2: Vec<_> = (0..200u32).map(|i| quote::format_ident!("c{}", i)).collect();
     let bigger = expand_tokens(quote! { t { id -> Integer, #(#cols2 -> Integer,)* } })
         .to_string()
         .len();
