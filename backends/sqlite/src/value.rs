@@ -52,6 +52,35 @@ impl<'a> SqliteValue<'a> {
     }
 }
 
+impl<'a> SqliteValue<'a> {
+    /// The TEXT value borrowed from SQLite's buffer, without a copy; valid until the cursor
+    /// moves to the next row. NULL, other storage classes and invalid UTF-8 are errors.
+    pub fn as_str(&self) -> Result<&'a str, quarry::DeserializeErrorKind> {
+        match self.ty {
+            ColumnType::Text => {
+                std::str::from_utf8(self.text_bytes()).map_err(|_| quarry::DeserializeErrorKind::InvalidUtf8)
+            }
+            ColumnType::Null => Err(quarry::DeserializeErrorKind::UnexpectedNull),
+            other => Err(quarry::DeserializeErrorKind::WrongType {
+                expected: "TEXT",
+                found: storage_name(other),
+            }),
+        }
+    }
+
+    /// The BLOB value borrowed from SQLite's buffer, without a copy.
+    pub fn as_bytes(&self) -> Result<&'a [u8], quarry::DeserializeErrorKind> {
+        match self.ty {
+            ColumnType::Blob => Ok(self.blob()),
+            ColumnType::Null => Err(quarry::DeserializeErrorKind::UnexpectedNull),
+            other => Err(quarry::DeserializeErrorKind::WrongType {
+                expected: "BLOB",
+                found: storage_name(other),
+            }),
+        }
+    }
+}
+
 impl RawValue for SqliteValue<'_> {
     #[inline]
     fn is_null(&self) -> bool {

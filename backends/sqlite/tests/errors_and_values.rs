@@ -261,3 +261,28 @@ fn identifiers_are_quoted_by_the_backend() {
     Sqlite::push_identifier(&mut out, r#"we"ird"#);
     assert_eq!(out, r#""we""ird""#);
 }
+
+#[test]
+fn text_and_blobs_can_be_read_in_place_without_a_copy() -> QueryResult<()> {
+    use quarry::connection::{Connection, Cursor};
+    use quarry::deserialize::Row;
+    let mut c = conn();
+    let q = users::table
+        .select((users::name, users::hair_color))
+        .order_by(users::id);
+    let mut cursor = c.query(&q)?;
+    let mut lengths = Vec::new();
+    while let Some(row) = cursor.next_row()? {
+        // Borrowed straight from SQLite's buffer for the current row.
+        let name: &str = row.value(0).as_str().map_err(|kind| Error::Deserialize {
+            column: "name".into(),
+            kind,
+        })?;
+        lengths.push(name.len());
+        if name == "Grace" {
+            assert_eq!(row.value(1).as_str(), Err(DeserializeErrorKind::UnexpectedNull));
+        }
+    }
+    assert_eq!(lengths, [3, 5, 5, 7]);
+    Ok(())
+}

@@ -4,6 +4,11 @@ use crate::error::QueryResult;
 use super::AstPass;
 
 /// A piece of a query that can be written as SQL for backend `DB`.
+///
+/// Implementations write SQL only through [`AstPass`]: keywords with `push_sql`, names with
+/// `push_identifier`, values with `push_bind` (never spliced into the text). A node whose SQL
+/// text depends on run-time data (a list's length, a string of SQL) must call
+/// [`AstPass::mark_dynamic`], so that its statement is cached by SQL text rather than by type.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written as SQL for the `{DB}` backend",
     note = "either it is not a query or expression, or it uses a feature this backend does not have"
@@ -37,13 +42,7 @@ pub fn collect_binds<'b, DB: Backend, Q: QueryFragment<DB> + ?Sized>(
     Ok((binds, dynamic))
 }
 
-/// The SQL of `query` for backend `DB`, for logging and tests.
-///
-/// ```
-/// # use quarry::prelude::*;
-/// # quarry::table! { users (id) { id -> Integer, name -> Text, } }
-/// # // A test backend is not available in doc tests of the core crate; see the backend crates.
-/// ```
+/// The SQL of `query` for backend `DB`, for logging and tests (an error is shown inline).
 pub fn debug_sql<DB: Backend, Q: QueryFragment<DB> + ?Sized>(query: &Q) -> String {
     to_sql::<DB, Q>(query).unwrap_or_else(|e| format!("<invalid query: {e}>"))
 }
