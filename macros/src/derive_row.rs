@@ -99,8 +99,10 @@ fn expand_queryable(input: &Input) -> syn::Result<TokenStream> {
     let field_idents: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let field_types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
 
-    // Positional: from a tuple select of the same arity.
-    let tuple_impl = if fields.len() <= MAX_TUPLE {
+    // Positional, from a tuple select of the same arity: only for structs that name no table
+    // (aggregates, computed columns). A struct bound to a table maps by column name instead, so
+    // that two columns of the same type can never be swapped silently.
+    let tuple_impl = if table.is_none() && fields.len() <= MAX_TUPLE {
         let sts: Vec<_> = (0..fields.len())
             .map(|i| Ident::new(&format!("__ST{i}"), Span::call_site()))
             .collect();
@@ -226,6 +228,25 @@ mod tests {
     fn queryable_rejects_tuple_structs() {
         let out = expand_queryable_tokens(quote! { struct U(i32); }).to_string();
         assert!(out.contains("named fields"), "{out}");
+    }
+
+    #[test]
+    fn table_bound_structs_map_by_name_only() {
+        let out = expand_queryable_tokens(quote! {
+            #[quarry(table = users)]
+            struct U { id: i32, other_id: i32 }
+        })
+        .to_string();
+        assert!(
+            !out.contains("__ST0"),
+            "no positional impl for a table-bound struct: {out}"
+        );
+        let positional =
+            expand_queryable_tokens(quote! { struct Stats { n: i64, total: Option<i64> } }).to_string();
+        assert!(
+            positional.contains("__ST0"),
+            "structs without a table load positionally"
+        );
     }
 
     #[test]

@@ -29,8 +29,15 @@ pub fn table(input: TokenStream) -> TokenStream {
     table::expand_tokens(input.into()).into()
 }
 
-/// Loads a struct from a row: positionally from a tuple select, and, with
-/// `#[quarry(table = path)]`, by column name from the table's default selection.
+/// Loads a struct from a row.
+///
+/// With `#[quarry(table = path)]` the fields map to that table's columns **by name** (field
+/// `name` reads column `name`, or the column given by `#[quarry(column = other)]`): the struct
+/// loads from the table's default selection and, with `#[derive(Selectable)]`, from
+/// `Struct::as_select()`. A field whose type does not match its column fails to compile.
+///
+/// Without a table, the struct loads **positionally** from a tuple select of the same arity
+/// (for aggregates and computed values).
 #[proc_macro_derive(Queryable, attributes(quarry))]
 pub fn derive_queryable(input: TokenStream) -> TokenStream {
     derive_row::expand_queryable_tokens(input.into()).into()

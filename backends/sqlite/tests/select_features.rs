@@ -38,12 +38,42 @@ fn select_columns_tuples_and_structs() -> R {
         .order_by(users::id)
         .load(&mut c)?;
     assert_eq!(selected, all);
-    // A struct loads positionally from a tuple select of matching types.
-    let from_tuple: Vec<User> = users::table
-        .select((users::id, users::name, users::hair_color, users::age))
+    // A struct without a table loads positionally, e.g. from aggregates.
+    #[derive(Queryable, Debug, PartialEq)]
+    struct AgeStats {
+        n: i64,
+        oldest: Option<i32>,
+    }
+    let stats: AgeStats = users::table
+        .select((count_star(), max(users::age)))
+        .get_result(&mut c)?;
+    assert_eq!(
+        stats,
+        AgeStats {
+            n: 4,
+            oldest: Some(80)
+        }
+    );
+    // A subset of columns, by name, in any field order.
+    #[derive(Queryable, Selectable, Debug, PartialEq)]
+    #[quarry(table = users)]
+    struct NameAge {
+        age: i32,
+        name: String,
+    }
+    let first: NameAge = users::table
+        .select(NameAge::as_select())
         .order_by(users::id)
-        .load(&mut c)?;
-    assert_eq!(from_tuple, all);
+        .first(&mut c)?;
+    assert_eq!(
+        first,
+        NameAge {
+            age: 36,
+            name: "Ada".into()
+        }
+    );
+    let by_default: NameAge = users::table.order_by(users::id).first(&mut c)?;
+    assert_eq!(by_default, first);
     Ok(())
 }
 
