@@ -81,6 +81,7 @@ pub mod select;
 pub mod serialize;
 pub mod sql_types;
 pub mod statement_cache;
+pub mod transaction;
 pub mod type_level;
 
 pub use crate::error::{DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, QueryResult};
@@ -98,6 +99,7 @@ pub mod prelude {
     pub use crate::query_source::{AliasName, JoinDsl, WithOn};
     pub use crate::select::{AsQuery, QueryDsl};
     pub use crate::selectable::SelectableHelper;
+    pub use crate::transaction::TransactionDsl;
     pub use crate::{Queryable, Selectable};
 }
 

@@ -1,6 +1,9 @@
 use quarry::connection::Connection;
 use quarry::query_builder::{collect_binds, to_sql, QueryFragment};
 use quarry::statement_cache::{StatementCache, StatementCacheKey};
+use quarry::transaction::{
+    begin_transaction_with, transaction_with, Transaction, TransactionConnection, TransactionState,
+};
 use quarry::{Error, QueryResult};
 
 use crate::backend::Sqlite;
@@ -21,11 +24,22 @@ pub enum TransactionBehavior {
     Exclusive,
 }
 
+impl TransactionBehavior {
+    fn begin_sql(self) -> &'static str {
+        match self {
+            Self::Deferred => "BEGIN DEFERRED",
+            Self::Immediate => "BEGIN IMMEDIATE",
+            Self::Exclusive => "BEGIN EXCLUSIVE",
+        }
+    }
+}
+
 /// A connection to a SQLite database.
 ///
 /// Statements are cached (bounded; [`set_statement_cache_capacity`](Self::set_statement_cache_capacity)
 /// changes or turns off the cache). Foreign keys are enforced (`PRAGMA foreign_keys = ON`).
 pub struct SqliteConnection {
+    transaction: TransactionState,
     // Field order matters: statements are finalized before the connection closes.
     cache: StatementCache<RawStatement>,
     uncached: Option<RawStatement>,
@@ -48,6 +62,7 @@ impl SqliteConnection {
         raw.exec("PRAGMA foreign_keys = ON").map_err(connection_error)?;
         raw.busy_timeout(5_000).map_err(connection_error)?;
         Ok(Self {
+            transaction: TransactionState::default(),
             cache: StatementCache::default(),
             uncached: None,
             raw,
@@ -72,6 +87,49 @@ impl SqliteConnection {
     /// The SQL this connection would run for `query` (for logging and tests).
     pub fn debug_sql<Q: QueryFragment<Sqlite> + ?Sized>(query: &Q) -> QueryResult<String> {
         to_sql::<Sqlite, Q>(query)
+    }
+
+    /// Runs `f` in a transaction started with `BEGIN DEFERRED`, `BEGIN IMMEDIATE` or
+    /// `BEGIN EXCLUSIVE` (a savepoint when already in a transaction). See
+    /// [`TransactionDsl::transaction`](quarry::transaction::TransactionDsl::transaction).
+    pub fn transaction_with_behavior<T, E, F>(&mut self, behavior: TransactionBehavior, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<Error>,
+    {
+        transaction_with(self, behavior.begin_sql(), f)
+    }
+
+    /// [`transaction_with_behavior`](Self::transaction_with_behavior) with `IMMEDIATE`: takes the
+    /// write lock at once, so the transaction cannot fail later with SQLITE_BUSY on upgrade.
+    pub fn immediate_transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<Error>,
+    {
+        self.transaction_with_behavior(TransactionBehavior::Immediate, f)
+    }
+
+    /// [`transaction_with_behavior`](Self::transaction_with_behavior) with `EXCLUSIVE`.
+    pub fn exclusive_transaction<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<Error>,
+    {
+        self.transaction_with_behavior(TransactionBehavior::Exclusive, f)
+    }
+
+    /// A guarded transaction started with the given behavior.
+    pub fn begin_transaction_with_behavior(
+        &mut self,
+        behavior: TransactionBehavior,
+    ) -> QueryResult<Transaction<'_, Self>> {
+        begin_transaction_with(self, behavior.begin_sql())
+    }
+
+    /// Whether the connection is inside a transaction, as SQLite reports it.
+    pub fn in_transaction(&self) -> bool {
+        !self.raw.is_autocommit()
     }
 
     /// Prepares (or finds in the cache) the statement for `query` and binds its values.
@@ -125,6 +183,12 @@ fn bind_all<'q>(usage: &mut StatementUse<'_, 'q>, binds: Vec<SqliteBindValue<'q>
         result.map_err(database_error)?;
     }
     Ok(())
+}
+
+impl TransactionConnection for SqliteConnection {
+    fn transaction_state(&mut self) -> &mut TransactionState {
+        &mut self.transaction
+    }
 }
 
 impl Connection for SqliteConnection {
