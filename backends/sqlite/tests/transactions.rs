@@ -70,8 +70,13 @@ fn an_application_error_type_works_and_rolls_back() {
         Err(AppError::Rejected)
     });
     assert!(matches!(result, Err(AppError::Rejected)));
-    let _ = AppError::Db(Error::NotFound);
     assert_eq!(names(&mut c).len(), 4);
+    // Database errors convert into the application's error with `?`.
+    let result: Result<(), AppError> = c.transaction(|c| Ok(add_user(c, 1, "Duplicate")?));
+    match result {
+        Err(AppError::Db(Error::Database(e))) => assert_eq!(e.kind, DatabaseErrorKind::UniqueViolation),
+        other => panic!("expected the database error, got {other:?}"),
+    }
 }
 
 #[test]
