@@ -47,3 +47,12 @@ pub trait RawValue {
     /// Whether the value is SQL NULL.
     fn is_null(&self) -> bool;
 }
+
+/// Backends with `RETURNING` on INSERT, UPDATE and DELETE (SQLite 3.35+, PostgreSQL). A
+/// statement with `.returning(...)` does not compile for other backends.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support RETURNING",
+    label = "RETURNING used here",
+    note = "run a separate SELECT after the statement instead"
+)]
+pub trait SupportsReturning: Backend {}

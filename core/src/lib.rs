@@ -83,6 +83,7 @@ pub mod sql_types;
 pub mod statement_cache;
 pub mod transaction;
 pub mod type_level;
+pub mod write;
 
 pub use crate::error::{DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, QueryResult};
 pub use quarry_macros::{table, Queryable, Selectable};
@@ -100,6 +101,7 @@ pub mod prelude {
     pub use crate::select::{AsQuery, QueryDsl};
     pub use crate::selectable::SelectableHelper;
     pub use crate::transaction::TransactionDsl;
+    pub use crate::write::{delete, update};
     pub use crate::{Queryable, Selectable};
 }
 

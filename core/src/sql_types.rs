@@ -135,7 +135,7 @@ sql_types! {
 
 /// Numeric SQL types: arithmetic, SUM and AVG accept them.
 #[diagnostic::on_unimplemented(
-    message = "arithmetic needs a numeric SQL type, but this expression is `{Self}`",
+    message = "arithmetic, `sum` and `avg` need a numeric SQL type, but this expression is `{Self}`",
     label = "not a number"
 )]
 pub trait Numeric: SqlType {

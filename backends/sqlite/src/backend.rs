@@ -1,4 +1,4 @@
-use quarry::backend::{Backend, LimitOffsetSql};
+use quarry::backend::{Backend, LimitOffsetSql, SupportsReturning};
 use quarry::serialize::HasNullBind;
 use quarry::sql_types::SqlTypeKind;
 
@@ -59,3 +59,6 @@ impl HasNullBind for Sqlite {
         SqliteBindValue::Null
     }
 }
+
+/// The bundled SQLite is 3.46: RETURNING exists since 3.35.
+impl SupportsReturning for Sqlite {}

@@ -79,8 +79,9 @@ impl<G> AggregateAllowed for Grouped<G> {}
 /// `I` is an index type inferred by rustc: where each column's table was found among the
 /// query's sources. Users never name it.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be used in this query: it refers to a table that is not in the FROM clause, or to a column that is neither in GROUP BY nor inside an aggregate",
-    label = "not valid in this query"
+    message = "`{Self}` does not fit this query: it uses a table that is not in FROM, a column neither grouped nor aggregated next to an aggregate or GROUP BY, a nested aggregate, or a multi-column subquery as a value",
+    label = "not valid in this query",
+    note = "every column must belong to a table of the FROM clause (join it first, or `.correlate(...)` a subquery with it); once a query has an aggregate or `.group_by(...)`, every other column must be in GROUP BY or inside an aggregate; aggregates cannot contain aggregates; `.single_value()` needs a subquery selecting one column"
 )]
 pub trait ValidIn<C, I> {
     /// The expression's SQL type in this query (nullable if it reads the right side of a LEFT JOIN).
@@ -135,7 +136,7 @@ pub type Combined<A, B> = <A as CombineAgg<B>>::Out;
 
 /// Aggregate kinds allowed in WHERE, ON and GROUP BY: no aggregate functions.
 #[diagnostic::on_unimplemented(
-    message = "aggregate functions are not allowed here",
+    message = "aggregate functions are not allowed in `.filter(...)` (WHERE), `.group_by(...)` or a join's `.on(...)`",
     label = "aggregate used in WHERE, ON or GROUP BY",
     note = "to filter on an aggregate, use `.having(...)` after `.group_by(...)`"
 )]

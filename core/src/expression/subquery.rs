@@ -142,7 +142,7 @@ in_subquery!(NotInSubquery, " NOT IN (");
 
 /// Checks that a subquery's single column can be compared with `ST`.
 #[diagnostic::on_unimplemented(
-    message = "the subquery returns `{Self}`, which cannot be compared with the left side's SQL type `{ST}`",
+    message = "the IN subquery selects `{Self}`, but it must select exactly one column of the left side's SQL type `{ST}`",
     label = "subquery of the wrong type",
     note = "an IN subquery must select exactly one column of the same SQL type as the left side"
 )]

@@ -118,9 +118,9 @@ pub struct ViaForeignKey<I>(PhantomData<I>);
 /// Something that can be joined to the sources `L`: a table related to them by a foreign key,
 /// or a source with an explicit ON condition.
 #[diagnostic::on_unimplemented(
-    message = "cannot join `{Self}` here: no foreign key relates it to the tables of this query",
-    label = "no declared relation",
-    note = "declare the foreign key in the schema (`#[references(other::id)]`), or give the condition: `.inner_join({Self}.on(...))`"
+    message = "invalid join: an `.on(...)` condition must be a boolean expression over the joined tables only, without aggregate functions; a join without `.on(...)` needs a foreign key",
+    label = "cannot be joined here",
+    note = "an `.on(...)` condition may use only the tables already in the query and the one being joined; without `.on(...)`, the tables must be related by a foreign key declared in the schema (`#[references(other::id)]`)"
 )]
 pub trait JoinTarget<L, M> {
     /// The joined source.
@@ -159,7 +159,7 @@ where
 
 /// One of the tables of `Self` is related to table `T` by a foreign key (in either direction).
 #[diagnostic::on_unimplemented(
-    message = "no foreign key relates `{T}` to the tables of this query",
+    message = "cannot join `{T}` without `.on(...)`: no foreign key relates it to the tables of this query",
     label = "no declared relation",
     note = "declare the foreign key in the schema (`#[references(other::id)]`), or give the condition: `.inner_join({T}.on(...))`"
 )]

@@ -10,6 +10,10 @@ use crate::sql_types::RowOf;
 use crate::type_level::TBool;
 
 /// A table declared with the schema macro.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a table: an alias or a join needs an explicit `.on(...)` condition to be joined, and `.find(...)` works on tables only",
+    label = "not a table declared with `table!`"
+)]
 pub trait Table: SingleSource + Copy + Default + 'static {
     /// The primary key: a column, or a tuple of columns.
     type PrimaryKey: Copy + Default;

@@ -1,0 +1,72 @@
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::expression::{Ctx, Eq, NoGroup, NonAggregate, ValidIn};
+use crate::query_builder::{AstPass, QueryFragment};
+use crate::schema::Column;
+
+/// One `column = value` of an UPDATE's SET list, for table `T`. Built with `column.eq(value)`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an assignment to a column of `{T}`",
+    label = "expected `column.eq(value)` for a column of the table being updated",
+    note = "UPDATE can only set columns of its own table, to values of the column's SQL type"
+)]
+pub trait Assignment<T, I> {}
+
+/// The SQL of an assignment for backend `DB`.
+pub trait AssignmentFragment<DB: Backend> {
+    /// Writes `"column" = value`.
+    fn walk_assign<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
+}
+
+impl<C, V, T, I> Assignment<T, I> for Eq<C, V>
+where
+    C: Column<Table = T>,
+    V: ValidIn<Ctx<T, NoGroup>, I>,
+    V::Agg: NonAggregate,
+{
+}
+
+impl<DB: Backend, C: Column, V: QueryFragment<DB>> AssignmentFragment<DB> for Eq<C, V> {
+    #[inline]
+    fn walk_assign<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_identifier(C::NAME);
+        pass.push_sql(" = ");
+        self.right.walk_ast(pass)
+    }
+}
+
+/// A SET list: one assignment or a tuple of them.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list of assignments to columns of `{T}`",
+    label = "expected `column.eq(value)` or a tuple of them, for columns of the table being updated",
+    note = "UPDATE can only set columns of its own table, to values of the column's SQL type"
+)]
+pub trait AssignmentList<T, I> {}
+
+impl<T, I, C, V> AssignmentList<T, I> for Eq<C, V> where Eq<C, V>: Assignment<T, I> {}
+
+macro_rules! assignment_tuples {
+    ($($A:ident $I:ident $n:tt),+) => {
+        impl<T, $($A: Assignment<T, $I>, $I),+> AssignmentList<T, ($($I,)+)> for ($($A,)+) {}
+
+        impl<DB: Backend, $($A: AssignmentFragment<DB>),+> AssignmentFragment<DB> for ($($A,)+) {
+            #[inline]
+            fn walk_assign<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+                $(
+                    if $n != 0 { pass.push_sql(", "); }
+                    self.$n.walk_assign(pass)?;
+                )+
+                Ok(())
+            }
+        }
+    };
+}
+
+assignment_tuples!(A IA 0);
+assignment_tuples!(A IA 0, B IB 1);
+assignment_tuples!(A IA 0, B IB 1, C IC 2);
+assignment_tuples!(A IA 0, B IB 1, C IC 2, D ID 3);
+assignment_tuples!(A IA 0, B IB 1, C IC 2, D ID 3, E IE 4);
+assignment_tuples!(A IA 0, B IB 1, C IC 2, D ID 3, E IE 4, F IF 5);
+assignment_tuples!(A IA 0, B IB 1, C IC 2, D ID 3, E IE 4, F IF 5, G IG 6);
+assignment_tuples!(A IA 0, B IB 1, C IC 2, D ID 3, E IE 4, F IF 5, G IG 6, H IH 7);
