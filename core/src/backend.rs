@@ -56,3 +56,11 @@ pub trait RawValue {
     note = "run a separate SELECT after the statement instead"
 )]
 pub trait SupportsReturning: Backend {}
+
+/// Backends with `INSERT … ON CONFLICT (…) DO NOTHING / DO UPDATE` (SQLite 3.24+, PostgreSQL).
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support ON CONFLICT",
+    label = "ON CONFLICT used here",
+    note = "MySQL spells upserts `ON DUPLICATE KEY UPDATE`"
+)]
+pub trait SupportsOnConflict: Backend {}

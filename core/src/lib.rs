@@ -86,7 +86,7 @@ pub mod type_level;
 pub mod write;
 
 pub use crate::error::{DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, QueryResult};
-pub use quarry_macros::{table, Queryable, Selectable};
+pub use quarry_macros::{table, Insertable, Queryable, Selectable};
 
 /// Everything needed to write queries.
 pub mod prelude {
@@ -101,8 +101,8 @@ pub mod prelude {
     pub use crate::select::{AsQuery, QueryDsl};
     pub use crate::selectable::SelectableHelper;
     pub use crate::transaction::TransactionDsl;
-    pub use crate::write::{delete, update};
-    pub use crate::{Queryable, Selectable};
+    pub use crate::write::{delete, excluded, insert_into, update};
+    pub use crate::{Insertable, Queryable, Selectable};
 }
 
 pub mod selectable;

@@ -5,6 +5,7 @@
 //! unit-tested without the compiler's proc-macro machinery.
 
 mod attrs;
+mod derive_insertable;
 mod derive_row;
 mod table;
 
@@ -48,4 +49,14 @@ pub fn derive_queryable(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Selectable, attributes(quarry))]
 pub fn derive_selectable(input: TokenStream) -> TokenStream {
     derive_row::expand_selectable_tokens(input.into()).into()
+}
+
+/// Makes a struct insertable into `#[quarry(table = path)]`: each field sets the column of the
+/// same name (or `#[quarry(column = other)]`). Fields may be owned or borrowed (`&'a str`);
+/// columns without a field take their database default.
+///
+/// `insert_into(users::table).values(&new_user)` inserts one row; `.values(&rows)` a batch.
+#[proc_macro_derive(Insertable, attributes(quarry))]
+pub fn derive_insertable(input: TokenStream) -> TokenStream {
+    derive_insertable::expand_tokens(input.into()).into()
 }

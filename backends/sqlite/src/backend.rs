@@ -1,4 +1,4 @@
-use quarry::backend::{Backend, LimitOffsetSql, SupportsReturning};
+use quarry::backend::{Backend, LimitOffsetSql, SupportsOnConflict, SupportsReturning};
 use quarry::serialize::HasNullBind;
 use quarry::sql_types::SqlTypeKind;
 
@@ -62,3 +62,6 @@ impl HasNullBind for Sqlite {
 
 /// The bundled SQLite is 3.46: RETURNING exists since 3.35.
 impl SupportsReturning for Sqlite {}
+
+/// Upserts exist since SQLite 3.24.
+impl SupportsOnConflict for Sqlite {}

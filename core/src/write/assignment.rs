@@ -18,13 +18,37 @@ pub trait AssignmentFragment<DB: Backend> {
     fn walk_assign<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
 }
 
-impl<C, V, T, I> Assignment<T, I> for Eq<C, V>
+impl<C, V, S, I> Assignment<S, I> for Eq<C, V>
 where
-    C: Column<Table = T>,
-    V: ValidIn<Ctx<T, NoGroup>, I>,
+    S: AssignmentTarget,
+    C: Column,
+    C::Table: SameTable<S::Table>,
+    V: ValidIn<Ctx<S, NoGroup>, I>,
     V::Agg: NonAggregate,
 {
 }
+
+/// What an assignment's values are checked against: a table (UPDATE) or the row of an upsert
+/// (where `excluded(column)` is also available).
+pub trait AssignmentTarget {
+    /// The table whose columns are assigned.
+    type Table;
+}
+impl<T: crate::schema::Table> AssignmentTarget for T {
+    type Table = T;
+}
+impl<T> AssignmentTarget for super::upsert::UpsertSource<T> {
+    type Table = T;
+}
+
+/// The column's table is the statement's table.
+#[diagnostic::on_unimplemented(
+    message = "a column of `{Self}` cannot be assigned in a statement on `{T}`",
+    label = "column of another table",
+    note = "INSERT, UPDATE and upserts can only set columns of the table they write to"
+)]
+pub trait SameTable<T> {}
+impl<T> SameTable<T> for T {}
 
 impl<DB: Backend, C: Column, V: QueryFragment<DB>> AssignmentFragment<DB> for Eq<C, V> {
     #[inline]

@@ -1,13 +1,24 @@
-//! Statements that change data: UPDATE and DELETE (INSERT comes with its own module).
+//! Statements that change data: INSERT (with upserts), UPDATE and DELETE.
 //! Each returns the number of affected rows through `.execute(&mut conn)`, or rows through
 //! `.returning(...)` on backends that support RETURNING.
 
 mod assignment;
 mod delete_statement;
+mod insert_statement;
 mod returning_clause;
 mod update_statement;
+mod upsert;
 
-pub use self::assignment::{Assignment, AssignmentFragment, AssignmentList};
+pub use self::assignment::{Assignment, AssignmentFragment, AssignmentList, AssignmentTarget, SameTable};
 pub use self::delete_statement::{delete, DeleteStatement, IntoWriteTarget};
+pub use self::insert_statement::{
+    insert_into, DefaultValues, DoUpdateBuilder, FromSelect, IncompleteInsert, InsertColumns, InsertRow,
+    InsertRowValues, InsertRowsFragment, InsertStatement, IntoInsertRows, ManyRows, NoSource,
+    OnConflictBuilder, RowBatch, SameRowType, SingleRow,
+};
 pub use self::returning_clause::{NoReturning, Returning};
 pub use self::update_statement::{update, UpdateStatement, UpdateTarget};
+pub use self::upsert::{
+    excluded, ConflictTarget, ConflictTargetColumns, DoNothing, DoUpdate, Excluded, NoConflictClause,
+    TargetOf, UpsertSource,
+};

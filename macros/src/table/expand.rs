@@ -115,6 +115,26 @@ fn expand_table(t: &TableDef) -> TokenStream {
         }
     });
 
+    // Unique keys usable as ON CONFLICT targets: the primary key and `#[unique]` columns.
+    let pk_conflict = quote! {
+        impl ::quarry::write::ConflictTarget<table> for #pk_type {
+            const COLUMNS: &'static [&'static str] = &[#(#pk_sql),*];
+        }
+    };
+    let unique_conflicts = t
+        .columns
+        .iter()
+        .filter(|c| c.unique && !(pk.len() == 1 && pk[0] == c.name))
+        .map(|c| {
+            let name = &c.name;
+            let col_sql = &c.sql_name;
+            quote! {
+                impl ::quarry::write::ConflictTarget<table> for #name {
+                    const COLUMNS: &'static [&'static str] = &[#col_sql];
+                }
+            }
+        });
+
     let metadata_ident = format_ident!("__QUARRY_METADATA");
     quote! {
         #(#docs)*
@@ -151,6 +171,8 @@ fn expand_table(t: &TableDef) -> TokenStream {
 
             #(#columns)*
             #(#fk_impls)*
+            #pk_conflict
+            #(#unique_conflicts)*
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct ColumnDef {
     pub sql_type: Type,
     /// `#[references(table::column)]`
     pub references: Option<Reference>,
+    /// `#[unique]`: a unique index exists on this column (usable as an ON CONFLICT target).
+    pub unique: bool,
 }
 
 /// A foreign key target.

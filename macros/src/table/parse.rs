@@ -126,6 +126,7 @@ impl Parse for ColumnDef {
         let mut docs = Vec::new();
         let mut sql_name = None;
         let mut references = None;
+        let mut unique = false;
         for attr in attrs {
             if let Some(s) = name_value_str(&attr, "sql_name")? {
                 sql_name = Some(s.value());
@@ -142,12 +143,15 @@ impl Parse for ColumnDef {
                     table: segs[0].clone(),
                     column: segs[1].clone(),
                 });
+            } else if attr.path().is_ident("unique") {
+                attr.meta.require_path_only()?;
+                unique = true;
             } else if attr.path().is_ident("doc") {
                 docs.push(attr);
             } else {
                 return Err(syn::Error::new_spanned(
                     attr,
-                    "unknown column attribute: expected `#[sql_name = \"...\"]`, `#[references(table::column)]` or a doc comment",
+                    "unknown column attribute: expected `#[sql_name = \"...\"]`, `#[references(table::column)]`, `#[unique]` or a doc comment",
                 ));
             }
         }
@@ -161,6 +165,7 @@ impl Parse for ColumnDef {
             sql_name,
             sql_type,
             references,
+            unique,
         })
     }
 }

@@ -1,0 +1,389 @@
+//! INSERT on SQLite: single rows, batches (chunked at the bind limit), defaults, INSERT … SELECT,
+//! RETURNING, upserts, and constraint errors as typed errors.
+
+mod common;
+
+use common::*;
+use quarry::prelude::*;
+use quarry::{DatabaseErrorKind, Error, QueryResult};
+use quarry_sqlite::SqliteConnection;
+
+quarry::table! {
+    settings (id) {
+        id -> Integer,
+        #[unique]
+        key -> Text,
+        value -> Text,
+        hits -> Integer,
+    }
+}
+
+const SETTINGS: &str = "CREATE TABLE settings (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL DEFAULT 'unset', hits INTEGER NOT NULL DEFAULT 0 CHECK (hits >= 0));";
+
+#[derive(Insertable, Debug, Clone)]
+#[quarry(table = users)]
+struct NewUser<'a> {
+    name: &'a str,
+    hair_color: Option<&'a str>,
+    age: i32,
+}
+
+#[derive(Insertable, Debug, Clone)]
+#[quarry(table = users)]
+struct OwnedNewUser {
+    id: i32,
+    #[quarry(column = name)]
+    full_name: String,
+    age: i32,
+}
+
+fn settings_conn() -> SqliteConnection {
+    let mut c = conn();
+    c.batch_execute(SETTINGS).expect("settings table");
+    c
+}
+
+#[test]
+fn insert_one_row_from_assignments_and_structs() -> QueryResult<()> {
+    let mut c = conn();
+    let q = insert_into(users::table).values((users::name.eq("Edsger"), users::age.eq(72)));
+    assert_eq!(sql(&q), r#"INSERT INTO "users" ("name", "age") VALUES (?, ?)"#);
+    assert_eq!(q.execute(&mut c)?, 1);
+    let new = NewUser {
+        name: "Frances",
+        hair_color: Some("grey"),
+        age: 90,
+    };
+    assert_eq!(insert_into(users::table).values(&new).execute(&mut c)?, 1);
+    assert_eq!(
+        insert_into(users::table)
+            .values(OwnedNewUser {
+                id: 50,
+                full_name: "Owned".into(),
+                age: 1
+            })
+            .execute(&mut c)?,
+        1
+    );
+    let rows: Vec<User> = users::table
+        .filter(users::id.gt(4))
+        .order_by(users::id)
+        .load(&mut c)?;
+    assert_eq!(
+        rows[0],
+        User {
+            id: 5,
+            name: "Edsger".into(),
+            hair_color: None,
+            age: 72
+        }
+    );
+    assert_eq!(
+        rows[1],
+        User {
+            id: 6,
+            name: "Frances".into(),
+            hair_color: Some("grey".into()),
+            age: 90
+        }
+    );
+    assert_eq!(rows[2].name, "Owned");
+    Ok(())
+}
+
+#[test]
+fn columns_left_out_take_their_defaults() -> QueryResult<()> {
+    let mut c = settings_conn();
+    insert_into(settings::table)
+        .values(settings::key.eq("theme"))
+        .execute(&mut c)?;
+    insert_into(settings::table)
+        .default_values()
+        .execute(&mut c)
+        .expect_err("key has no default");
+    let row: (String, String, i32) = settings::table
+        .select((settings::key, settings::value, settings::hits))
+        .first(&mut c)?;
+    assert_eq!(row, ("theme".into(), "unset".into(), 0));
+    Ok(())
+}
+
+#[test]
+fn a_batch_is_one_statement() -> QueryResult<()> {
+    let mut c = conn();
+    let batch = vec![
+        NewUser {
+            name: "A",
+            hair_color: None,
+            age: 1,
+        },
+        NewUser {
+            name: "B",
+            hair_color: Some("red"),
+            age: 2,
+        },
+        NewUser {
+            name: "C",
+            hair_color: None,
+            age: 3,
+        },
+    ];
+    let q = insert_into(users::table).values(&batch);
+    assert_eq!(
+        sql(&q),
+        r#"INSERT INTO "users" ("name", "hair_color", "age") VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)"#
+    );
+    assert_eq!(q.execute(&mut c)?, 3);
+    let tuples = vec![
+        (users::name.eq("D"), users::age.eq(4)),
+        (users::name.eq("E"), users::age.eq(5)),
+    ];
+    assert_eq!(insert_into(users::table).values(tuples).execute(&mut c)?, 2);
+    assert_eq!(
+        insert_into(users::table)
+            .values(Vec::<NewUser<'_>>::new())
+            .execute(&mut c)?,
+        0
+    );
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::id.gt(4))
+        .order_by(users::id)
+        .load(&mut c)?;
+    assert_eq!(names, ["A", "B", "C", "D", "E"]);
+    Ok(())
+}
+
+#[test]
+fn a_batch_beyond_the_bind_limit_is_split_and_stays_atomic() -> QueryResult<()> {
+    let mut c = conn();
+    // 3 binds a row: 12,000 rows need 36,000 binds, more than SQLite's 32,766.
+    let names: Vec<String> = (0..12_000).map(|i| format!("bulk {i}")).collect();
+    let rows: Vec<NewUser<'_>> = names
+        .iter()
+        .map(|n| NewUser {
+            name: n,
+            hair_color: None,
+            age: 1,
+        })
+        .collect();
+    assert_eq!(insert_into(users::table).values(&rows).execute(&mut c)?, 12_000);
+    assert_eq!(users::table.count().get_result::<i64>(&mut c)?, 12_004);
+    // A failure in the second chunk leaves no row of the first behind.
+    let mut bad: Vec<OwnedNewUser> = (0..12_000)
+        .map(|i| OwnedNewUser {
+            id: 100_000 + i,
+            full_name: format!("x{i}"),
+            age: 1,
+        })
+        .collect();
+    bad[11_000].id = 1; // an existing primary key
+    match insert_into(users::table).values(&bad).execute(&mut c) {
+        Err(Error::Database(e)) => assert_eq!(e.kind, DatabaseErrorKind::UniqueViolation),
+        other => panic!("expected a unique violation, got {other:?}"),
+    }
+    assert_eq!(users::table.count().get_result::<i64>(&mut c)?, 12_004);
+    assert!(!c.in_transaction());
+    Ok(())
+}
+
+#[test]
+fn a_batch_that_fails_inside_a_user_transaction_leaves_nothing() -> QueryResult<()> {
+    let mut c = conn();
+    let result: QueryResult<usize> = c.transaction(|c| {
+        insert_into(users::table)
+            .values((users::name.eq("kept?"), users::age.eq(1)))
+            .execute(c)?;
+        let rows = vec![
+            OwnedNewUser {
+                id: 60,
+                full_name: "ok".into(),
+                age: 1,
+            },
+            OwnedNewUser {
+                id: 2,
+                full_name: "dup".into(),
+                age: 1,
+            },
+        ];
+        insert_into(users::table).values(&rows).execute(c)
+    });
+    assert!(matches!(result, Err(Error::Database(_))));
+    assert_eq!(users::table.count().get_result::<i64>(&mut c)?, 4);
+    Ok(())
+}
+
+#[test]
+fn insert_from_select() -> QueryResult<()> {
+    let mut c = settings_conn();
+    let q = insert_into(settings::table).from_select(
+        (settings::key, settings::value),
+        users::table
+            .select((users::name, users::name.concat("!")))
+            .filter(users::age.gt(40)),
+    );
+    assert_eq!(
+        sql(&q),
+        r#"INSERT INTO "settings" ("key", "value") SELECT "users"."name", ("users"."name" || ?) FROM "users" WHERE "users"."age" > ?"#
+    );
+    assert_eq!(q.execute(&mut c)?, 2);
+    let rows: Vec<(String, String)> = settings::table
+        .select((settings::key, settings::value))
+        .order_by(settings::key)
+        .load(&mut c)?;
+    assert_eq!(
+        rows,
+        vec![
+            ("Barbara".into(), "Barbara!".into()),
+            ("Grace".into(), "Grace!".into())
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn returning_gives_generated_keys_and_defaults() -> QueryResult<()> {
+    let mut c = settings_conn();
+    let (id, value, hits): (i32, String, i32) = insert_into(settings::table)
+        .values(settings::key.eq("a"))
+        .returning((settings::id, settings::value, settings::hits))
+        .get_result(&mut c)?;
+    assert_eq!((id, value.as_str(), hits), (1, "unset", 0));
+    let ids: Vec<i32> = insert_into(settings::table)
+        .values(vec![settings::key.eq("b"), settings::key.eq("c")])
+        .returning(settings::id)
+        .load(&mut c)?;
+    assert_eq!(ids, [2, 3]);
+    let user: User = insert_into(users::table)
+        .values(&NewUser {
+            name: "Ret",
+            hair_color: None,
+            age: 5,
+        })
+        .returning(User::as_select())
+        .get_result(&mut c)?;
+    assert_eq!(
+        user,
+        User {
+            id: 5,
+            name: "Ret".into(),
+            hair_color: None,
+            age: 5
+        }
+    );
+    Ok(())
+}
+
+#[test]
+fn upsert_do_nothing_and_do_update_with_excluded() -> QueryResult<()> {
+    let mut c = settings_conn();
+    insert_into(settings::table)
+        .values((settings::key.eq("theme"), settings::value.eq("dark")))
+        .execute(&mut c)?;
+    let q = insert_into(settings::table)
+        .values((settings::key.eq("theme"), settings::value.eq("light")))
+        .on_conflict(settings::key)
+        .do_nothing();
+    assert_eq!(
+        sql(&q),
+        r#"INSERT INTO "settings" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO NOTHING"#
+    );
+    assert_eq!(q.execute(&mut c)?, 0);
+    let q = insert_into(settings::table)
+        .values((settings::key.eq("theme"), settings::value.eq("light")))
+        .on_conflict(settings::key)
+        .do_update()
+        .set((
+            settings::value.eq(excluded(settings::value)),
+            settings::hits.eq(settings::hits + 1),
+        ));
+    assert_eq!(
+        sql(&q),
+        r#"INSERT INTO "settings" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "hits" = ("settings"."hits" + ?)"#
+    );
+    assert_eq!(q.execute(&mut c)?, 1);
+    let row: (String, i32) = settings::table
+        .select((settings::value, settings::hits))
+        .first(&mut c)?;
+    assert_eq!(row, ("light".into(), 1));
+    // On the primary key, with RETURNING.
+    let hits: i32 = insert_into(settings::table)
+        .values((settings::id.eq(1), settings::key.eq("other")))
+        .on_conflict(settings::id)
+        .do_update()
+        .set(settings::hits.eq(settings::hits + 10))
+        .returning(settings::hits)
+        .get_result(&mut c)?;
+    assert_eq!(hits, 11);
+    Ok(())
+}
+
+#[test]
+fn constraint_violations_are_distinct_typed_errors() {
+    let mut c = settings_conn();
+    let kind = |r: QueryResult<usize>| match r {
+        Err(Error::Database(e)) => (e.kind, e.constraint),
+        other => panic!("expected a database error, got {other:?}"),
+    };
+    insert_into(settings::table)
+        .values(settings::key.eq("k"))
+        .execute(&mut c)
+        .expect("first insert");
+    assert_eq!(
+        kind(
+            insert_into(settings::table)
+                .values(settings::key.eq("k"))
+                .execute(&mut c)
+        ),
+        (DatabaseErrorKind::UniqueViolation, Some("settings.key".into()))
+    );
+    assert_eq!(
+        kind(
+            insert_into(settings::table)
+                .values((settings::key.eq("h"), settings::hits.eq(-1)))
+                .execute(&mut c)
+        ),
+        (DatabaseErrorKind::CheckViolation, Some("hits >= 0".into()))
+    );
+    assert_eq!(
+        kind(
+            insert_into(posts::table)
+                .values((posts::user_id.eq(99), posts::title.eq("t"), posts::views.eq(0)))
+                .execute(&mut c)
+        )
+        .0,
+        DatabaseErrorKind::ForeignKeyViolation
+    );
+    assert_eq!(
+        kind(
+            insert_into(users::table)
+                .values(users::name.eq("no age"))
+                .execute(&mut c)
+        ),
+        (DatabaseErrorKind::NotNullViolation, Some("users.age".into()))
+    );
+}
+
+#[test]
+fn inserted_text_round_trips_unchanged() -> QueryResult<()> {
+    let mut c = conn();
+    let tricky = ["'; DROP TABLE users; --", "a\"b", "nul\0byte", "emoji 🐢 ünï", ""];
+    for s in tricky {
+        let id: i32 = insert_into(users::table)
+            .values(&NewUser {
+                name: s,
+                hair_color: Some(s),
+                age: 1,
+            })
+            .returning(users::id)
+            .get_result(&mut c)?;
+        let back: (String, Option<String>) = users::table
+            .find(id)
+            .select((users::name, users::hair_color))
+            .first(&mut c)?;
+        assert_eq!(back, (s.to_owned(), Some(s.to_owned())));
+    }
+    assert_eq!(users::table.count().get_result::<i64>(&mut c)?, 9);
+    Ok(())
+}
