@@ -44,7 +44,7 @@ pub trait Cursor<DB: Backend> {
 }
 
 fn check_columns<DB: Backend, U: FromRow<ST, DB>, ST>(found: usize) -> QueryResult<()> {
-    if found != U::COLUMNS {
+    if U::EXACT_COLUMN_COUNT && found != U::COLUMNS {
         return Err(Error::ColumnCount {
             expected: U::COLUMNS,
             found,

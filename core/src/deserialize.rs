@@ -82,6 +82,9 @@ fn column_error<DB: Backend, R: Row<DB>>(row: &R, idx: usize, kind: DeserializeE
 pub trait FromRow<ST, DB: Backend>: Sized {
     /// How many columns it reads.
     const COLUMNS: usize;
+    /// Whether the result must have exactly [`COLUMNS`](Self::COLUMNS) columns (types that
+    /// read columns by name accept extra ones).
+    const EXACT_COLUMN_COUNT: bool = true;
     /// Reads it from `row`, starting at column `offset`.
     fn from_row<R: Row<DB>>(row: &R, offset: usize) -> QueryResult<Self>;
 }
@@ -167,3 +170,38 @@ tuple_from_row!(A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI);
 tuple_from_row!(A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ);
 tuple_from_row!(A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK);
 tuple_from_row!(A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL);
+
+/// The row type of raw SQL: unknown until run, read by column name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Untyped;
+
+/// A struct read from a row by column name (raw SQL results). Derived with
+/// `#[derive(QueryableByName)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be loaded from raw SQL results",
+    label = "derive `QueryableByName` for it",
+    note = "raw SQL (`sql_query`) loads structs by column name: `#[derive(QueryableByName)]` with `#[quarry(table = ...)]` or a `#[quarry(sql_type = ...)]` on each field"
+)]
+pub trait QueryableByName<DB: Backend>: Sized {
+    /// Reads the struct from `row`, finding each field's column by name.
+    fn from_named_row<R: Row<DB>>(row: &R) -> QueryResult<Self>;
+}
+
+impl<U: QueryableByName<DB>, DB: Backend> FromRow<Untyped, DB> for U {
+    const COLUMNS: usize = 0;
+    const EXACT_COLUMN_COUNT: bool = false;
+    #[inline]
+    fn from_row<R: Row<DB>>(row: &R, _offset: usize) -> QueryResult<Self> {
+        U::from_named_row(row)
+    }
+}
+
+/// The index of the column called `name` in `row`, or an error naming it.
+pub fn column_index<DB: Backend, R: Row<DB>>(row: &R, name: &str) -> QueryResult<usize> {
+    (0..row.column_count())
+        .find(|&i| row.column_name(i) == Some(name))
+        .ok_or_else(|| Error::Deserialize {
+            column: name.to_owned(),
+            kind: DeserializeErrorKind::Malformed("no column of this name in the result".into()),
+        })
+}

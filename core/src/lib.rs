@@ -76,6 +76,7 @@ pub mod expression;
 pub mod expression_methods;
 pub mod query_builder;
 pub mod query_source;
+pub mod raw_sql;
 pub mod schema;
 pub mod select;
 pub mod serialize;
@@ -86,7 +87,7 @@ pub mod type_level;
 pub mod write;
 
 pub use crate::error::{DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, QueryResult};
-pub use quarry_macros::{table, Insertable, Queryable, Selectable};
+pub use quarry_macros::{table, Insertable, Queryable, QueryableByName, Selectable};
 
 /// Everything needed to write queries.
 pub mod prelude {
@@ -98,11 +99,12 @@ pub mod prelude {
         not, BoolExpressionMethods, ExpressionMethods, TextExpressionMethods,
     };
     pub use crate::query_source::{AliasName, JoinDsl, WithOn};
+    pub use crate::raw_sql::sql_query;
     pub use crate::select::{AsQuery, QueryDsl};
     pub use crate::selectable::SelectableHelper;
     pub use crate::transaction::TransactionDsl;
     pub use crate::write::{delete, excluded, insert_into, update};
-    pub use crate::{Insertable, Queryable, Selectable};
+    pub use crate::{Insertable, Queryable, QueryableByName, Selectable};
 }
 
 pub mod selectable;

@@ -14,6 +14,8 @@ pub struct StructOptions {
 pub struct FieldOptions {
     /// `column = name`: the Rust name of the column, if it differs from the field's.
     pub column: Option<syn::Ident>,
+    /// `sql_type = Integer`: the SQL type of a raw-SQL result column.
+    pub sql_type: Option<syn::Type>,
 }
 
 pub fn struct_options(attrs: &[Attribute]) -> syn::Result<StructOptions> {
@@ -38,8 +40,11 @@ pub fn field_options(attrs: &[Attribute]) -> syn::Result<FieldOptions> {
             if meta.path.is_ident("column") {
                 out.column = Some(meta.value()?.parse()?);
                 Ok(())
+            } else if meta.path.is_ident("sql_type") {
+                out.sql_type = Some(meta.value()?.parse()?);
+                Ok(())
             } else {
-                Err(meta.error("unknown option: expected `column = name`"))
+                Err(meta.error("unknown option: expected `column = name` or `sql_type = Type`"))
             }
         })?;
     }

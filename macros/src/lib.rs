@@ -5,6 +5,7 @@
 //! unit-tested without the compiler's proc-macro machinery.
 
 mod attrs;
+mod derive_by_name;
 mod derive_insertable;
 mod derive_row;
 mod table;
@@ -59,4 +60,11 @@ pub fn derive_selectable(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Insertable, attributes(quarry))]
 pub fn derive_insertable(input: TokenStream) -> TokenStream {
     derive_insertable::expand_tokens(input.into()).into()
+}
+
+/// Loads a struct from raw SQL results by column name. Each field's SQL type comes from the
+/// column of `#[quarry(table = path)]` with the field's name, or from `#[quarry(sql_type = T)]`.
+#[proc_macro_derive(QueryableByName, attributes(quarry))]
+pub fn derive_queryable_by_name(input: TokenStream) -> TokenStream {
+    derive_by_name::expand_tokens(input.into()).into()
 }

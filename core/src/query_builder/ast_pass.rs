@@ -74,6 +74,25 @@ impl<'p, 'b, DB: Backend> AstPass<'p, 'b, DB> {
         Ok(())
     }
 
+    /// Binds `value` without writing a placeholder: for raw SQL, whose text already holds its
+    /// placeholders (`?` on SQLite, `$1` on PostgreSQL).
+    #[inline]
+    pub fn push_bind_without_placeholder<ST, T>(&mut self, value: &'b T) -> QueryResult<()>
+    where
+        T: ToSql<ST, DB> + ?Sized,
+    {
+        match &mut self.kind {
+            PassKind::Sql { binds, .. } => {
+                *binds += 1;
+                Ok(())
+            }
+            PassKind::Binds { out, .. } => {
+                out.push(value.to_sql()?);
+                Ok(())
+            }
+        }
+    }
+
     /// Says that this query's SQL text depends on run-time data (an IN list's length, a boxed
     /// clause), so it must be cached by its SQL text rather than by its type.
     #[inline]

@@ -1,0 +1,107 @@
+//! `#[derive(QueryableByName)]`: read a struct from a raw SQL row, finding columns by name.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields};
+
+use crate::attrs::{field_options, struct_options};
+
+pub fn expand_tokens(input: TokenStream) -> TokenStream {
+    expand(input).unwrap_or_else(|e| e.to_compile_error())
+}
+
+fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let opts = struct_options(&input.attrs)?;
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "generic row structs are not supported",
+        ));
+    }
+    let fields = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(f) => &f.named,
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    &input.ident,
+                    "rows must be structs with named fields",
+                ))
+            }
+        },
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &input.ident,
+                "rows must be structs with named fields",
+            ))
+        }
+    };
+    let mut reads = Vec::new();
+    let mut bounds = Vec::new();
+    for f in fields {
+        let ident = f
+            .ident
+            .clone()
+            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
+        let ty = &f.ty;
+        let fopts = field_options(&f.attrs)?;
+        let (sql_type, column_name) = match (&fopts.sql_type, &opts.table) {
+            (Some(st), _) => {
+                let name = fopts.column.as_ref().unwrap_or(&ident).to_string();
+                (quote!(#st), quote!(#name))
+            }
+            (None, Some(table)) => {
+                let col = fopts.column.as_ref().unwrap_or(&ident);
+                (
+                    quote!(<#table::#col as ::quarry::schema::Column>::SqlType),
+                    quote!(<#table::#col as ::quarry::schema::Column>::NAME),
+                )
+            }
+            (None, None) => {
+                return Err(syn::Error::new_spanned(
+                    &ident,
+                    "give this field's SQL type with `#[quarry(sql_type = Integer)]`, or the struct's table with `#[quarry(table = path)]`",
+                ))
+            }
+        };
+        bounds.push(quote!(#ty: ::quarry::deserialize::FromSql<#sql_type, __DB>));
+        reads.push(quote! {
+            #ident: {
+                let idx = ::quarry::deserialize::column_index::<__DB, __R>(row, #column_name)?;
+                ::quarry::deserialize::read_column::<#ty, #sql_type, __DB, __R>(row, idx)?
+            }
+        });
+    }
+    let ident = &input.ident;
+    Ok(quote! {
+        impl<__DB: ::quarry::backend::Backend> ::quarry::deserialize::QueryableByName<__DB> for #ident
+        where
+            #(#bounds,)*
+        {
+            fn from_named_row<__R: ::quarry::deserialize::Row<__DB>>(row: &__R) -> ::quarry::QueryResult<Self> {
+                ::core::result::Result::Ok(Self { #(#reads,)* })
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::expand_tokens;
+
+    #[test]
+    fn a_field_needs_a_type_or_a_table() {
+        let out = expand_tokens(quote! { struct R { n: i64 } }).to_string();
+        assert!(out.contains("give this field's SQL type"), "{out}");
+    }
+
+    #[test]
+    fn explicit_types_and_names() {
+        let out = expand_tokens(quote! { struct R { #[quarry(sql_type = BigInt, column = total)] n: i64 } })
+            .to_string();
+        assert!(out.contains("\"total\""), "{out}");
+        assert!(out.contains("FromSql < BigInt"), "{out}");
+    }
+}
