@@ -87,7 +87,9 @@ pub mod type_level;
 pub mod write;
 
 pub use crate::error::{DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, QueryResult};
-pub use quarry_macros::{table, Insertable, Queryable, QueryableByName, Selectable};
+pub use quarry_macros::{
+    table, AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable,
+};
 
 /// Everything needed to write queries.
 pub mod prelude {
@@ -104,7 +106,7 @@ pub mod prelude {
     pub use crate::selectable::SelectableHelper;
     pub use crate::transaction::TransactionDsl;
     pub use crate::write::{delete, excluded, insert_into, update};
-    pub use crate::{Insertable, Queryable, QueryableByName, Selectable};
+    pub use crate::{AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable};
 }
 
 pub mod selectable;

@@ -7,6 +7,10 @@ use syn::{Attribute, LitStr, Path};
 pub struct StructOptions {
     /// `table = path::to::table_module`
     pub table: Option<Path>,
+    /// `treat_none_as_null = true`: an `Option` field that is `None` writes NULL (changesets).
+    pub treat_none_as_null: bool,
+    /// `primary_key(a, b)`: the fields holding the primary key (default `id`).
+    pub primary_key: Vec<syn::Ident>,
 }
 
 /// Options of a field, from `#[quarry(...)]` on the field.
@@ -25,8 +29,19 @@ pub fn struct_options(attrs: &[Attribute]) -> syn::Result<StructOptions> {
             if meta.path.is_ident("table") {
                 out.table = Some(meta.value()?.parse()?);
                 Ok(())
+            } else if meta.path.is_ident("treat_none_as_null") {
+                let lit: syn::LitBool = meta.value()?.parse()?;
+                out.treat_none_as_null = lit.value;
+                Ok(())
+            } else if meta.path.is_ident("primary_key") {
+                meta.parse_nested_meta(|key| {
+                    out.primary_key.push(key.path.require_ident()?.clone());
+                    Ok(())
+                })
             } else {
-                Err(meta.error("unknown option: expected `table = path::to::table`"))
+                Err(meta.error(
+                    "unknown option: expected `table = path`, `treat_none_as_null = true|false` or `primary_key(field, ...)`",
+                ))
             }
         })?;
     }

@@ -6,6 +6,7 @@
 
 mod attrs;
 mod derive_by_name;
+mod derive_changeset;
 mod derive_insertable;
 mod derive_row;
 mod table;
@@ -67,4 +68,22 @@ pub fn derive_insertable(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(QueryableByName, attributes(quarry))]
 pub fn derive_queryable_by_name(input: TokenStream) -> TokenStream {
     derive_by_name::expand_tokens(input.into()).into()
+}
+
+/// Makes a struct a SET list for `update(...).set(&changes)` on `#[quarry(table = path)]`.
+///
+/// Each field sets the column of the same name. An `Option<T>` field that is `None` leaves its
+/// column unchanged (for a nullable column, use `Option<Option<T>>` to be able to write NULL);
+/// with `#[quarry(treat_none_as_null = true)]`, `None` writes NULL instead. The primary key
+/// fields (`id`, or those named by `#[quarry(primary_key(...))]`) identify the row and are not set.
+#[proc_macro_derive(AsChangeset, attributes(quarry))]
+pub fn derive_as_changeset(input: TokenStream) -> TokenStream {
+    derive_changeset::expand_changeset_tokens(input.into()).into()
+}
+
+/// Lets `update(&row)` and `delete(&row)` target a row by its primary key, held in the fields
+/// named by `#[quarry(primary_key(a, b))]` (default: the field `id`) of `#[quarry(table = path)]`.
+#[proc_macro_derive(Identifiable, attributes(quarry))]
+pub fn derive_identifiable(input: TokenStream) -> TokenStream {
+    derive_changeset::expand_identifiable_tokens(input.into()).into()
 }

@@ -19,7 +19,8 @@ pub struct Or<L, R> {
 }
 
 impl<L, R> And<L, R> {
-    pub(crate) fn new(left: L, right: R) -> Self {
+    #[doc(hidden)]
+    pub fn new(left: L, right: R) -> Self {
         Self { left, right }
     }
 }

@@ -11,6 +11,14 @@ pub struct NoWhere;
 #[derive(Debug, Clone, Copy)]
 pub struct Where<P>(pub(crate) P);
 
+impl<P> Where<P> {
+    /// `WHERE predicate` (used by `#[derive(Identifiable)]`).
+    #[doc(hidden)]
+    pub fn new(predicate: P) -> Self {
+        Self(predicate)
+    }
+}
+
 /// Adding a condition to a WHERE clause.
 pub trait WhereAnd<P> {
     /// `WHERE old AND p`, or `WHERE p` if there was none.

@@ -59,6 +59,13 @@ impl<DB: Backend, C: Column, V: QueryFragment<DB>> AssignmentFragment<DB> for Eq
     }
 }
 
+impl<DB: Backend, A: AssignmentFragment<DB> + ?Sized> AssignmentFragment<DB> for &A {
+    #[inline]
+    fn walk_assign<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        (**self).walk_assign(pass)
+    }
+}
+
 /// A SET list: one assignment or a tuple of them.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a list of assignments to columns of `{T}`",

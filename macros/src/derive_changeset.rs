@@ -1,0 +1,265 @@
+//! `#[derive(AsChangeset)]` and `#[derive(Identifiable)]`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, GenericArgument, PathArguments, Type};
+
+use crate::attrs::{field_options, struct_options};
+
+pub fn expand_changeset_tokens(input: TokenStream) -> TokenStream {
+    expand_changeset(input).unwrap_or_else(|e| e.to_compile_error())
+}
+
+pub fn expand_identifiable_tokens(input: TokenStream) -> TokenStream {
+    expand_identifiable(input).unwrap_or_else(|e| e.to_compile_error())
+}
+
+/// `T` if `ty` is `Option<T>`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(GenericArgument::Type(t)) if args.args.len() == 1 => Some(t),
+        _ => None,
+    }
+}
+
+struct Parsed {
+    input: DeriveInput,
+    table: syn::Path,
+    fields: Vec<(syn::Ident, Type, syn::Ident)>,
+    treat_none_as_null: bool,
+    primary_key: Vec<syn::Ident>,
+}
+
+fn parse(input: TokenStream, what: &str) -> syn::Result<Parsed> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let opts = struct_options(&input.attrs)?;
+    let table = opts.table.ok_or_else(|| {
+        syn::Error::new_spanned(
+            &input.ident,
+            format!("`{what}` needs the table: add `#[quarry(table = path::to::table_module)]`"),
+        )
+    })?;
+    if input.generics.type_params().next().is_some() || input.generics.const_params().next().is_some() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "only lifetime parameters are supported",
+        ));
+    }
+    let named = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(f) => f.named.clone(),
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    &input.ident,
+                    "expected a struct with named fields",
+                ))
+            }
+        },
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &input.ident,
+                "expected a struct with named fields",
+            ))
+        }
+    };
+    let mut fields = Vec::new();
+    for f in &named {
+        let ident = f
+            .ident
+            .clone()
+            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
+        let column = field_options(&f.attrs)?.column.unwrap_or_else(|| ident.clone());
+        fields.push((ident, f.ty.clone(), column));
+    }
+    Ok(Parsed {
+        input,
+        table,
+        fields,
+        treat_none_as_null: opts.treat_none_as_null,
+        primary_key: opts.primary_key,
+    })
+}
+
+fn expand_changeset(input: TokenStream) -> syn::Result<TokenStream> {
+    let p = parse(input, "AsChangeset")?;
+    let table = &p.table;
+    let ident = &p.input.ident;
+    let pk: Vec<String> = if p.primary_key.is_empty() {
+        vec!["id".into()]
+    } else {
+        p.primary_key.iter().map(|k| k.to_string()).collect()
+    };
+    let mut bounds = Vec::new();
+    let mut writes = Vec::new();
+    let mut skippable = false;
+    for (field, ty, column) in &p.fields {
+        // A primary key field identifies the row; it is not part of the SET list.
+        if pk.contains(&field.to_string()) && p.fields.len() > 1 {
+            continue;
+        }
+        let st = quote!(<#table::#column as ::quarry::schema::Column>::SqlType);
+        let assign = |value: TokenStream, vty: &Type, st: &TokenStream| {
+            quote! {
+                if __n > 0 {
+                    pass.push_sql(", ");
+                }
+                __n += 1;
+                pass.push_identifier(<#table::#column as ::quarry::schema::Column>::NAME);
+                pass.push_sql(" = ");
+                pass.push_bind::<#st, #vty>(#value)?;
+            }
+        };
+        match option_inner(ty) {
+            Some(inner) if !p.treat_none_as_null => {
+                skippable = true;
+                // `Some(v)` writes `v`: a value of the column's non-null type, unless `v` is
+                // itself an `Option` (then it may write NULL into a nullable column).
+                let value_st = if option_inner(inner).is_some() {
+                    st.clone()
+                } else {
+                    quote!(<#st as ::quarry::sql_types::SqlType>::NotNull)
+                };
+                bounds.push(quote!(#inner: ::quarry::serialize::ToSql<#value_st, __DB>));
+                let body = assign(quote!(__v), inner, &value_st);
+                writes.push(quote! {
+                    if let ::core::option::Option::Some(__v) = &self.#field {
+                        #body
+                    }
+                });
+            }
+            _ => {
+                bounds.push(quote!(#ty: ::quarry::serialize::ToSql<#st, __DB>));
+                writes.push(assign(quote!(&self.#field), ty, &st));
+            }
+        }
+    }
+    let mark_dynamic = if skippable {
+        quote!(pass.mark_dynamic();)
+    } else {
+        quote!()
+    };
+    let (impl_generics, ty_generics, where_clause) = p.input.generics.split_for_impl();
+    let mut db_generics = p.input.generics.clone();
+    db_generics
+        .params
+        .push(syn::parse_quote!(__DB: ::quarry::backend::Backend));
+    let (db_impl_generics, _, _) = db_generics.split_for_impl();
+    let mut ref_generics = p.input.generics.clone();
+    ref_generics.params.insert(0, syn::parse_quote!('__quarry_r));
+    let (ref_impl_generics, _, _) = ref_generics.split_for_impl();
+    Ok(quote! {
+        impl #impl_generics ::quarry::write::AssignmentList<#table::table, ()> for #ident #ty_generics #where_clause {}
+        impl #ref_impl_generics ::quarry::write::AssignmentList<#table::table, ()> for &'__quarry_r #ident #ty_generics #where_clause {}
+
+        impl #db_impl_generics ::quarry::write::AssignmentFragment<__DB> for #ident #ty_generics
+        where
+            #(#bounds,)*
+        {
+            fn walk_assign<'__b>(&'__b self, pass: &mut ::quarry::query_builder::AstPass<'_, '__b, __DB>) -> ::quarry::QueryResult<()> {
+                #mark_dynamic
+                let mut __n = 0usize;
+                #(#writes)*
+                if __n == 0 {
+                    return ::core::result::Result::Err(::quarry::Error::QueryBuilder(
+                        ::core::concat!("the changeset `", ::core::stringify!(#ident), "` sets no column (every field is None)").into(),
+                    ));
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+    })
+}
+
+fn expand_identifiable(input: TokenStream) -> syn::Result<TokenStream> {
+    let p = parse(input, "Identifiable")?;
+    let table = &p.table;
+    let ident = &p.input.ident;
+    let keys: Vec<syn::Ident> = if p.primary_key.is_empty() {
+        vec![syn::Ident::new("id", proc_macro2::Span::call_site())]
+    } else {
+        p.primary_key.clone()
+    };
+    let mut key_fields = Vec::new();
+    for k in &keys {
+        let Some((field, ty, column)) = p.fields.iter().find(|(f, _, _)| f == k) else {
+            return Err(syn::Error::new_spanned(
+                ident,
+                format!("no field `{k}` holds the primary key: name the key fields with `#[quarry(primary_key(...))]`"),
+            ));
+        };
+        key_fields.push((field.clone(), ty.clone(), column.clone()));
+    }
+    let eq = |(field, ty, column): &(syn::Ident, Type, syn::Ident)| {
+        (
+            quote!(::quarry::__private::Eq<#table::#column, ::quarry::expression::Bound<<#table::#column as ::quarry::schema::Column>::SqlType, &'__quarry_r #ty>>),
+            quote!(::quarry::__private::Eq::new(#table::#column, ::quarry::expression::Bound::new(&self.#field))),
+        )
+    };
+    let (mut pred_ty, mut pred) = eq(&key_fields[0]);
+    for k in &key_fields[1..] {
+        let (t, v) = eq(k);
+        pred_ty = quote!(::quarry::expression::And<#pred_ty, #t>);
+        pred = quote!(::quarry::expression::And::new(#pred, #v));
+    }
+    let mut ref_generics = p.input.generics.clone();
+    ref_generics.params.insert(0, syn::parse_quote!('__quarry_r));
+    let (ref_impl_generics, _, _) = ref_generics.split_for_impl();
+    let (_, ty_generics, where_clause) = p.input.generics.split_for_impl();
+    Ok(quote! {
+        impl #ref_impl_generics ::quarry::write::IntoWriteTarget for &'__quarry_r #ident #ty_generics #where_clause {
+            type Table = #table::table;
+            type Where = ::quarry::select::Where<#pred_ty>;
+            fn into_target(self) -> (Self::Table, Self::Where) {
+                (#table::table, ::quarry::select::Where::new(#pred))
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    #[test]
+    fn option_fields_are_skipped_unless_none_means_null() {
+        let out = expand_changeset_tokens(quote! {
+            #[quarry(table = users)]
+            struct C { name: Option<String>, age: i32 }
+        })
+        .to_string();
+        assert!(
+            out.contains("if let :: core :: option :: Option :: Some"),
+            "{out}"
+        );
+        assert!(out.contains("mark_dynamic"), "{out}");
+        let out = expand_changeset_tokens(quote! {
+            #[quarry(table = users, treat_none_as_null = true)]
+            struct C { name: Option<String> }
+        })
+        .to_string();
+        assert!(!out.contains("if let"), "{out}");
+        assert!(!out.contains("mark_dynamic"), "{out}");
+    }
+
+    #[test]
+    fn identifiable_needs_its_key_fields() {
+        let out =
+            expand_identifiable_tokens(quote! { #[quarry(table = t)] struct R { name: String } }).to_string();
+        assert!(out.contains("no field `id` holds the primary key"), "{out}");
+        let out = expand_identifiable_tokens(quote! {
+            #[quarry(table = t, primary_key(a, b))] struct R { a: i32, b: i32 }
+        })
+        .to_string();
+        assert!(out.contains("And :: new"), "{out}");
+    }
+}
