@@ -6,7 +6,7 @@ use crate::backend::Backend;
 use crate::deserialize::{FromRow, Row};
 use crate::error::{Error, QueryResult};
 use crate::query_builder::QueryFragment;
-use crate::select::{AsQuery, LimitOne, Query};
+use crate::select::{AsQuery, LimitOne, Query, RunnableQuery};
 
 /// A connection to a database, implemented by each backend.
 pub trait Connection: Sized {
@@ -56,7 +56,7 @@ fn check_columns<DB: Backend, U: FromRow<ST, DB>, ST>(found: usize) -> QueryResu
 fn first_row<Conn, Q, U>(conn: &mut Conn, query: &Q) -> QueryResult<U>
 where
     Conn: Connection,
-    Q: Query + QueryFragment<Conn::Backend>,
+    Q: Query + QueryFragment<Conn::Backend> + RunnableQuery,
     U: FromRow<Q::SqlType, Conn::Backend>,
 {
     let mut cursor = conn.query(query)?;
@@ -75,7 +75,7 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     /// `U` must match what the query selects: a struct deriving `Queryable`, a tuple, or a value.
     fn load<U>(self, conn: &mut Conn) -> QueryResult<Vec<U>>
     where
-        Self::Query: Query + QueryFragment<Conn::Backend>,
+        Self::Query: Query + QueryFragment<Conn::Backend> + RunnableQuery,
         U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>,
     {
         let query = self.as_query();
@@ -91,7 +91,7 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     /// Same as [`load`](Self::load).
     fn get_results<U>(self, conn: &mut Conn) -> QueryResult<Vec<U>>
     where
-        Self::Query: Query + QueryFragment<Conn::Backend>,
+        Self::Query: Query + QueryFragment<Conn::Backend> + RunnableQuery,
         U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>,
     {
         self.load(conn)
@@ -100,7 +100,7 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     /// Runs the query and returns its first row, or [`Error::NotFound`].
     fn get_result<U>(self, conn: &mut Conn) -> QueryResult<U>
     where
-        Self::Query: Query + QueryFragment<Conn::Backend>,
+        Self::Query: Query + QueryFragment<Conn::Backend> + RunnableQuery,
         U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>,
     {
         first_row(conn, &self.as_query())
@@ -110,7 +110,7 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     fn first<U>(self, conn: &mut Conn) -> QueryResult<U>
     where
         Self::Query: LimitOne,
-        <Self::Query as LimitOne>::Out: Query + QueryFragment<Conn::Backend>,
+        <Self::Query as LimitOne>::Out: Query + QueryFragment<Conn::Backend> + RunnableQuery,
         U: FromRow<<<Self::Query as LimitOne>::Out as Query>::SqlType, Conn::Backend>,
     {
         first_row(conn, &self.as_query().limit_one())
@@ -119,7 +119,7 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     /// Runs the statement and returns how many rows it changed.
     fn execute(self, conn: &mut Conn) -> QueryResult<usize>
     where
-        Self::Query: QueryFragment<Conn::Backend>,
+        Self::Query: QueryFragment<Conn::Backend> + RunnableQuery,
     {
         conn.execute(&self.as_query())
     }
@@ -128,7 +128,9 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
 impl<T: AsQuery, Conn: Connection> RunQueryDsl<Conn> for T {}
 
 /// Row-by-row iteration over a query's results, without loading them all into memory.
-pub trait LoadIterDsl<Conn: Connection>: Query + QueryFragment<Conn::Backend> + Sized {
+pub trait LoadIterDsl<Conn: Connection>:
+    Query + QueryFragment<Conn::Backend> + RunnableQuery + Sized
+{
     /// Runs the query and returns an iterator that decodes one row per step.
     ///
     /// ```ignore
@@ -149,7 +151,7 @@ pub trait LoadIterDsl<Conn: Connection>: Query + QueryFragment<Conn::Backend> + 
     }
 }
 
-impl<Q: Query + QueryFragment<Conn::Backend>, Conn: Connection> LoadIterDsl<Conn> for Q {}
+impl<Q: Query + QueryFragment<Conn::Backend> + RunnableQuery, Conn: Connection> LoadIterDsl<Conn> for Q {}
 
 /// The iterator returned by [`LoadIterDsl::load_iter`].
 pub struct LoadIter<'a, Conn: Connection + 'a, U, ST> {

@@ -90,6 +90,8 @@ impl<B> Query for SqlQuery<B> {
     type SqlType = Untyped;
 }
 
+impl<B> crate::select::RunnableQuery for SqlQuery<B> {}
+
 impl<B> AsQuery for SqlQuery<B> {
     type Query = Self;
     fn as_query(self) -> Self {

@@ -105,6 +105,8 @@ impl Query for TwoColumnsClaimed {
     type SqlType = (Integer, Integer);
 }
 
+impl quarry::select::RunnableQuery for TwoColumnsClaimed {}
+
 #[test]
 fn a_column_count_that_differs_from_the_rust_type_is_an_error() -> QueryResult<()> {
     let mut c = conn();

@@ -80,11 +80,17 @@ fn select_columns_tuples_and_structs() -> R {
 #[test]
 fn select_expressions() -> R {
     let mut c = conn();
-    let rows: Vec<(String, i32, i32)> = users::table
-        .select((users::name.concat("!"), users::age + 1, (users::age - 6) * 2 / 3))
+    // Division is nullable: SQLite (and MySQL) return NULL for a division by zero.
+    let rows: Vec<(String, i32, Option<i32>, Option<i32>)> = users::table
+        .select((
+            users::name.concat("!"),
+            users::age + 1,
+            (users::age - 6) * 2 / 3,
+            users::age / 0,
+        ))
         .filter(users::id.eq(1))
         .load(&mut c)?;
-    assert_eq!(rows, vec![("Ada!".into(), 37, 20)]);
+    assert_eq!(rows, vec![("Ada!".into(), 37, Some(20), None)]);
     // Concatenation with a nullable column is nullable.
     let rows: Vec<Option<String>> = users::table
         .select(users::hair_color.concat(" hair"))
@@ -213,6 +219,12 @@ fn in_and_not_in_subqueries() -> R {
         .filter(users::id.not_in_subquery(posts::table.select(posts::user_id)))
         .load(&mut c)?;
     assert_eq!(never_posted, ["Barbara"]);
+    // IN over a subquery that can return NULL is nullable.
+    let flags: Vec<Option<bool>> = users::table
+        .select(users::id.not_in_subquery(users::table.left_join(posts::table).select(posts::user_id)))
+        .order_by(users::id)
+        .load(&mut c)?;
+    assert_eq!(flags, [Some(false), Some(false), Some(false), None]);
     Ok(())
 }
 
@@ -231,6 +243,18 @@ fn between_and_not_between() -> R {
         .order_by(users::id)
         .load(&mut c)?;
     assert_eq!(ids, [3, 4]);
+    // A nullable bound makes the test nullable (byte order: 'L' < 'b', so "Linus" <= "blond").
+    let tests: Vec<Option<bool>> = users::table
+        .select(users::name.between("A", users::hair_color))
+        .order_by(users::id)
+        .load(&mut c)?;
+    assert_eq!(tests, [Some(true), None, Some(true), None]);
+    let tests: Vec<Option<bool>> = users::table
+        .select(users::name.between("M", users::hair_color))
+        .order_by(users::id)
+        .load(&mut c)?;
+    // Three-valued logic: below the low bound is false even when the high bound is NULL.
+    assert_eq!(tests, [Some(false), Some(false), Some(false), Some(false)]);
     Ok(())
 }
 
@@ -321,6 +345,24 @@ fn case_when_and_cast() -> R {
         .order_by(users::id)
         .load(&mut c)?;
     assert_eq!(maybe, [None, Some(45), None, Some(80)]);
+    // A later branch that may be NULL makes the whole CASE nullable.
+    let mixed: Vec<Option<String>> = users::table
+        .select(
+            case_when(users::id.eq(1), users::name)
+                .when(users::id.eq(2), users::hair_color)
+                .otherwise("other"),
+        )
+        .order_by(users::id)
+        .load(&mut c)?;
+    assert_eq!(
+        mixed,
+        [
+            Some("Ada".into()),
+            None,
+            Some("other".into()),
+            Some("other".into())
+        ]
+    );
     let as_text: Vec<String> = users::table
         .select(users::age.cast::<Text>())
         .filter(users::id.eq(1))

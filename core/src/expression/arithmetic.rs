@@ -2,10 +2,11 @@ use super::{ctx_ty, valid_in_node, Expression};
 use crate::backend::Backend;
 use crate::error::QueryResult;
 use crate::query_builder::{AstPass, QueryFragment};
+use crate::sql_types::Nullable;
 use crate::sql_types::{NullableIfEither, Numeric, SqlType};
 
 macro_rules! arithmetic {
-    ($($(#[$m:meta])* $name:ident => $op:literal;)*) => {$(
+    ($($(#[$m:meta])* $name:ident => $op:literal, $out:ident;)*) => {$(
         $(#[$m])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name<L, R> {
@@ -27,11 +28,11 @@ macro_rules! arithmetic {
             L::SqlType: Numeric,
             R::SqlType: SqlType,
         {
-            type SqlType = NullableIfEither<<L::SqlType as SqlType>::NotNull, L::SqlType, R::SqlType>;
+            type SqlType = $out<<L::SqlType as SqlType>::NotNull, L::SqlType, R::SqlType>;
         }
 
         valid_in_node!(impl[L, R] $name<L, R>, L, R =>
-            NullableIfEither<<ctx_ty!(L, __IA) as SqlType>::NotNull, ctx_ty!(L, __IA), ctx_ty!(R, __IB)>,
+            $out<<ctx_ty!(L, __IA) as SqlType>::NotNull, ctx_ty!(L, __IA), ctx_ty!(R, __IB)>,
             where ctx_ty!(L, __IA): SqlType, ctx_ty!(R, __IB): SqlType,);
 
         impl<DB: Backend, L: QueryFragment<DB>, R: QueryFragment<DB>> QueryFragment<DB> for $name<L, R> {
@@ -48,15 +49,28 @@ macro_rules! arithmetic {
     )*};
 }
 
+/// The type of a division: always nullable, since SQLite and MySQL return NULL for a division
+/// by zero.
+type AlwaysNullable<ST, A, B> = <(A, B) as DivisionOf<ST>>::Out;
+
+/// The result type of dividing values of types `A` and `B` (a tuple `(A, B)`) in type `ST`.
+pub trait DivisionOf<ST> {
+    /// `Nullable<ST>`.
+    type Out;
+}
+impl<A, B, ST> DivisionOf<ST> for (A, B) {
+    type Out = Nullable<ST>;
+}
+
 arithmetic! {
     /// `(left + right)`
-    Add => " + ";
+    Add => " + ", NullableIfEither;
     /// `(left - right)`
-    Sub => " - ";
+    Sub => " - ", NullableIfEither;
     /// `(left * right)`
-    Mul => " * ";
-    /// `(left / right)`
-    Div => " / ";
+    Mul => " * ", NullableIfEither;
+    /// `(left / right)`: nullable, because a division by zero is NULL on SQLite and MySQL.
+    Div => " / ", AlwaysNullable;
 }
 
 /// The right-hand side of arithmetic on `L`: a value or expression of `L`'s SQL type, where that

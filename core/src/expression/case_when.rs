@@ -61,8 +61,8 @@ where
 
 /// The SQL type of the branches of a CASE.
 pub trait Branches {
-    /// The type of the first branch's value.
-    type Then: SqlType;
+    /// The type of the branches' values (nullable if any branch is).
+    type Then;
 }
 impl<C, T: Expression> Branches for When<C, T>
 where
@@ -70,8 +70,13 @@ where
 {
     type Then = T::SqlType;
 }
-impl<P: Branches, C, T> Branches for WhenChain<P, C, T> {
-    type Then = P::Then;
+impl<P: Branches, C, T: Expression> Branches for WhenChain<P, C, T>
+where
+    P::Then: SqlType,
+    T::SqlType: SqlType,
+{
+    // Nullable if any branch is.
+    type Then = NullableIfEither<<P::Then as SqlType>::NotNull, P::Then, T::SqlType>;
 }
 
 impl<W: Branches> CaseWhen<W, NoElse> {
@@ -106,12 +111,16 @@ impl<W: Branches> CaseWhen<W, NoElse> {
     }
 }
 
-impl<W: Branches> Expression for CaseWhen<W, NoElse> {
+impl<W: Branches> Expression for CaseWhen<W, NoElse>
+where
+    W::Then: SqlType,
+{
     type SqlType = Nullable<<W::Then as SqlType>::NotNull>;
 }
 
 impl<W: Branches, E: Expression> Expression for CaseWhen<W, Else<E>>
 where
+    W::Then: SqlType,
     E::SqlType: SqlType,
 {
     type SqlType = NullableIfEither<<W::Then as SqlType>::NotNull, W::Then, E::SqlType>;
@@ -131,9 +140,15 @@ impl<Cx, P, C, T, IP, IW> ValidIn<Cx, (IP, IW)> for WhenChain<P, C, T>
 where
     P: ValidIn<Cx, IP>,
     When<C, T>: ValidIn<Cx, IW>,
+    P::SqlType: SqlType,
+    <When<C, T> as ValidIn<Cx, IW>>::SqlType: SqlType,
     P::Agg: CombineAgg<<When<C, T> as ValidIn<Cx, IW>>::Agg>,
 {
-    type SqlType = P::SqlType;
+    type SqlType = NullableIfEither<
+        <P::SqlType as SqlType>::NotNull,
+        P::SqlType,
+        <When<C, T> as ValidIn<Cx, IW>>::SqlType,
+    >;
     type Agg = Combined<P::Agg, <When<C, T> as ValidIn<Cx, IW>>::Agg>;
 }
 

@@ -4,7 +4,7 @@ use crate::error::QueryResult;
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::OuterSources;
 use crate::select::Subquery;
-use crate::sql_types::{Bool, Compatible, Nullable, NullableIf, SqlType};
+use crate::sql_types::{Bool, Compatible, Nullable, NullableIfEither, SqlType};
 
 /// `EXISTS (subquery)`
 #[derive(Debug, Clone, Copy)]
@@ -108,21 +108,29 @@ impl<DB: Backend, Q: QueryFragment<DB>> QueryFragment<DB> for ScalarSubquery<Q> 
 
 macro_rules! in_subquery {
     ($name:ident, $kw:literal) => {
-        impl<E: Expression, Q> Expression for $name<E, Q>
+        // `x IN (SELECT …)` is NULL when x is NULL, or when no row matches and the subquery
+        // returned a NULL: nullable if either side is.
+        impl<E: Expression, Q: Subquery> Expression for $name<E, Q>
         where
             E::SqlType: SqlType,
+            Q::SqlType: SingleColumn,
         {
-            type SqlType = NullableIf<Bool, E::SqlType>;
+            type SqlType = NullableIfEither<Bool, E::SqlType, <Q::SqlType as SingleColumn>::Type>;
         }
 
         impl<E, Q, F, G, IE, IQ> ValidIn<Ctx<F, G>, (IE, IQ)> for $name<E, Q>
         where
             E: ValidIn<Ctx<F, G>, IE>,
             Q: Subquery,
+            Q::SqlType: SingleColumn,
             Q::Outer: OuterSources<F, IQ>,
             <E as ValidIn<Ctx<F, G>, IE>>::SqlType: SqlType,
         {
-            type SqlType = NullableIf<Bool, <E as ValidIn<Ctx<F, G>, IE>>::SqlType>;
+            type SqlType = NullableIfEither<
+                Bool,
+                <E as ValidIn<Ctx<F, G>, IE>>::SqlType,
+                <Q::SqlType as SingleColumn>::Type,
+            >;
             type Agg = <E as ValidIn<Ctx<F, G>, IE>>::Agg;
         }
 

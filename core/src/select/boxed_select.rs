@@ -257,3 +257,8 @@ impl<F, ST, DB: Backend, G> super::query_dsl::AsQuery for BoxedSelectStatement<'
         self
     }
 }
+
+impl<F: crate::query_source::QuerySource<Outer = ()>, ST, DB: Backend, G>
+    super::select_statement::RunnableQuery for BoxedSelectStatement<'_, F, ST, DB, G>
+{
+}

@@ -130,3 +130,17 @@ where
         walk_limit_offset(self.limit.value(), self.offset.value(), pass)
     }
 }
+
+/// A statement that can run on its own. A correlated subquery (built with `.correlate(...)`)
+/// refers to an enclosing query's tables and cannot.
+#[diagnostic::on_unimplemented(
+    message = "this correlated subquery cannot run on its own: it refers to the tables of an enclosing query",
+    label = "built with `.correlate(...)`",
+    note = "embed it with `exists(...)`, `.in_subquery(...)` or `.single_value()`, or drop `.correlate(...)`"
+)]
+pub trait RunnableQuery {}
+
+impl<F: QuerySource<Outer = ()>, S, D, W, O, L, Of, G, H> RunnableQuery
+    for SelectStatement<F, S, D, W, O, L, Of, G, H>
+{
+}

@@ -107,6 +107,8 @@ impl<T, W, E, ST> Query for DeleteStatement<T, W, Returning<E, ST>> {
     type SqlType = ST;
 }
 
+impl<T, W, R> crate::select::RunnableQuery for DeleteStatement<T, W, R> {}
+
 impl<T, W, R> AsQuery for DeleteStatement<T, W, R> {
     type Query = Self;
     fn as_query(self) -> Self {

@@ -518,6 +518,8 @@ impl<T, Rows, C, E, ST> Query for InsertStatement<T, Rows, C, Returning<E, ST>> 
     type SqlType = ST;
 }
 
+impl<T, Rows, C, R> crate::select::RunnableQuery for InsertStatement<T, Rows, C, R> {}
+
 impl<T, Rows, C, R> AsQuery for InsertStatement<T, Rows, C, R> {
     type Query = Self;
     fn as_query(self) -> Self {

@@ -96,6 +96,8 @@ impl<T, W, S, E, ST> Query for UpdateStatement<T, W, S, Returning<E, ST>> {
     type SqlType = ST;
 }
 
+impl<T, W, S, R> crate::select::RunnableQuery for UpdateStatement<T, W, S, R> {}
+
 impl<T, W, S, R> AsQuery for UpdateStatement<T, W, S, R> {
     type Query = Self;
     fn as_query(self) -> Self {
