@@ -2,7 +2,7 @@ use std::marker::PhantomData;
 
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::NoGroup;
+use crate::expression::{AggPlain, CombineAgg, NoGroup};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::FromClause;
 use crate::serialize::ToSql;
@@ -12,7 +12,7 @@ use super::distinct_clause::DistinctClause;
 use super::group_by_clause::GroupByClause;
 use super::limit_offset_clause::{walk_limit_offset, LimitValue};
 use super::order_clause::{NoOrder, OrderBy};
-use super::select_clause::SelectRow;
+use super::select_clause::{SelectAgg, SelectRow};
 use super::select_statement::{Query, SelectStatement, SelectWalk};
 use super::validity::{ValidFilter, ValidOrder};
 use super::where_clause::{NoWhere, Where};
@@ -64,7 +64,7 @@ impl<DB: Backend, F: FromClause<DB>, S: SelectWalk<F, DB>> QueryFragment<DB> for
 /// q = q.then_order_by(users::id.desc());
 /// # }
 /// ```
-pub struct BoxedSelectStatement<'a, F, ST, DB: Backend, G = NoGroup> {
+pub struct BoxedSelectStatement<'a, F, ST, DB: Backend, G = NoGroup, SA = AggPlain> {
     from: F,
     select: BoxedFragment<'a, DB>,
     distinct: &'static str,
@@ -74,10 +74,10 @@ pub struct BoxedSelectStatement<'a, F, ST, DB: Backend, G = NoGroup> {
     offset: Option<i64>,
     group: BoxedFragment<'a, DB>,
     having: BoxedFragment<'a, DB>,
-    _marker: PhantomData<(ST, G)>,
+    _marker: PhantomData<(ST, G, SA)>,
 }
 
-impl<F, ST, DB: Backend, G> std::fmt::Debug for BoxedSelectStatement<'_, F, ST, DB, G> {
+impl<F, ST, DB: Backend, G, SA> std::fmt::Debug for BoxedSelectStatement<'_, F, ST, DB, G, SA> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BoxedSelectStatement").finish_non_exhaustive()
     }
@@ -86,11 +86,13 @@ impl<F, ST, DB: Backend, G> std::fmt::Debug for BoxedSelectStatement<'_, F, ST, 
 impl<F, S, D, W, O, L, Of, G, H> SelectStatement<F, S, D, W, O, L, Of, G, H> {
     /// Erases the clause types, for queries assembled at run time. See [`BoxedSelectStatement`].
     #[allow(clippy::type_complexity)]
-    pub fn into_boxed<'a, DB>(self) -> BoxedSelectStatement<'a, F, S::Row, DB, G::State>
+    pub fn into_boxed<'a, DB>(
+        self,
+    ) -> BoxedSelectStatement<'a, F, S::Row, DB, G::State, <S as SelectAgg<G>>::Agg>
     where
         DB: Backend,
         F: FromClause<DB> + Clone + 'a,
-        S: SelectWalk<F, DB> + SelectRow<F, G> + 'a,
+        S: SelectWalk<F, DB> + SelectRow<F, G> + SelectAgg<G> + 'a,
         D: DistinctClause,
         W: IntoBoxedWhere<'a, DB>,
         O: IntoBoxedOrder<'a, DB>,
@@ -140,13 +142,13 @@ impl<'a, DB: Backend> IntoBoxedOrder<'a, DB> for NoOrder {
         Vec::new()
     }
 }
-impl<'a, DB: Backend, O: QueryFragment<DB> + 'a> IntoBoxedOrder<'a, DB> for OrderBy<O> {
+impl<'a, DB: Backend, O: QueryFragment<DB> + 'a, A> IntoBoxedOrder<'a, DB> for OrderBy<O, A> {
     fn into_boxed_order(self) -> Vec<BoxedFragment<'a, DB>> {
         vec![BoxedFragment::new(self.0)]
     }
 }
 
-impl<'a, F, ST, DB: Backend, G> BoxedSelectStatement<'a, F, ST, DB, G> {
+impl<'a, F, ST, DB: Backend, G, SA> BoxedSelectStatement<'a, F, ST, DB, G, SA> {
     /// Adds a WHERE condition with AND.
     pub fn filter<P, I>(mut self, predicate: P) -> Self
     where
@@ -175,6 +177,7 @@ impl<'a, F, ST, DB: Backend, G> BoxedSelectStatement<'a, F, ST, DB, G> {
     pub fn order_by<E, I>(mut self, order: E) -> Self
     where
         E: ValidOrder<F, G, I> + QueryFragment<DB> + 'a,
+        E::Agg: CombineAgg<SA>,
     {
         self.order = vec![BoxedFragment::new(order)];
         self
@@ -184,6 +187,7 @@ impl<'a, F, ST, DB: Backend, G> BoxedSelectStatement<'a, F, ST, DB, G> {
     pub fn then_order_by<E, I>(mut self, order: E) -> Self
     where
         E: ValidOrder<F, G, I> + QueryFragment<DB> + 'a,
+        E::Agg: CombineAgg<SA>,
     {
         self.order.push(BoxedFragment::new(order));
         self
@@ -214,11 +218,11 @@ impl<DB: Backend, A: QueryFragment<DB>, B: QueryFragment<DB>> QueryFragment<DB> 
     }
 }
 
-impl<F, ST, DB: Backend, G> Query for BoxedSelectStatement<'_, F, ST, DB, G> {
+impl<F, ST, DB: Backend, G, SA> Query for BoxedSelectStatement<'_, F, ST, DB, G, SA> {
     type SqlType = ST;
 }
 
-impl<F, ST, DB: Backend, G> QueryFragment<DB> for BoxedSelectStatement<'_, F, ST, DB, G>
+impl<F, ST, DB: Backend, G, SA> QueryFragment<DB> for BoxedSelectStatement<'_, F, ST, DB, G, SA>
 where
     F: FromClause<DB>,
     i64: ToSql<BigInt, DB>,
@@ -244,14 +248,14 @@ where
     }
 }
 
-impl<F, ST, DB: Backend, G> super::query_dsl::LimitOne for BoxedSelectStatement<'_, F, ST, DB, G> {
+impl<F, ST, DB: Backend, G, SA> super::query_dsl::LimitOne for BoxedSelectStatement<'_, F, ST, DB, G, SA> {
     type Out = Self;
     fn limit_one(self) -> Self {
         self.limit(1)
     }
 }
 
-impl<F, ST, DB: Backend, G> super::query_dsl::AsQuery for BoxedSelectStatement<'_, F, ST, DB, G> {
+impl<F, ST, DB: Backend, G, SA> super::query_dsl::AsQuery for BoxedSelectStatement<'_, F, ST, DB, G, SA> {
     type Query = Self;
     fn as_query(self) -> Self {
         self

@@ -1,4 +1,6 @@
-use crate::expression::{And, AsExpression, CountStar, Eq, NoGroup, ScalarSubquery};
+use crate::expression::{
+    AggGroup, AggPlain, And, AsExpression, CombineAgg, Combined, CountStar, Eq, NoGroup, ScalarSubquery,
+};
 use crate::query_source::{Correlated, QuerySource, SingleSource};
 use crate::schema::{Column, Table};
 use crate::sql_types::BigInt;
@@ -9,29 +11,29 @@ use super::group_by_clause::{
 };
 use super::having_clause::{Having, NoHaving};
 use super::limit_offset_clause::{Limit, NoLimit, NoOffset, Offset};
-use super::order_clause::{NoOrder, OrderBy, ThenOrderBy};
-use super::select_clause::{DefaultSelect, SelectClause};
+use super::order_clause::{NoOrder, OrderAgg, OrderBy, ThenOrderBy};
+use super::select_clause::{DefaultSelect, SelectAgg, SelectClause};
 use super::select_statement::SelectStatement;
 use super::validity::{ValidFilter, ValidGroupBy, ValidHaving, ValidOrder, ValidSelect};
 use super::where_clause::{NoWhere, Where, WhereAnd};
 
-/// Appending to an ORDER BY clause.
-pub trait OrderAppend<E> {
+/// Appending a term of aggregate kind `A` to an ORDER BY clause.
+pub trait OrderAppend<E, A> {
     /// The new clause.
     type Out;
     /// Appends.
     fn append(self, e: E) -> Self::Out;
 }
-impl<E> OrderAppend<E> for NoOrder {
-    type Out = OrderBy<E>;
-    fn append(self, e: E) -> OrderBy<E> {
-        OrderBy(e)
+impl<E, A> OrderAppend<E, A> for NoOrder {
+    type Out = OrderBy<E, A>;
+    fn append(self, e: E) -> Self::Out {
+        OrderBy::new(e)
     }
 }
-impl<O, E> OrderAppend<E> for OrderBy<O> {
-    type Out = OrderBy<ThenOrderBy<O, E>>;
+impl<O, E, A0: CombineAgg<A>, A> OrderAppend<E, A> for OrderBy<O, A0> {
+    type Out = OrderBy<ThenOrderBy<O, E>, Combined<A0, A>>;
     fn append(self, e: E) -> Self::Out {
-        OrderBy(ThenOrderBy(self.0, e))
+        OrderBy::new(ThenOrderBy(self.0, e))
     }
 }
 
@@ -75,9 +77,21 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     pub fn select<E, I>(
         self,
         selection: E,
-    ) -> SelectStatement<F, SelectClause<E, <E as ValidSelect<F, G::State, I>>::Row>, D, W, O, L, Of, G, H>
+    ) -> SelectStatement<
+        F,
+        SelectClause<E, <E as ValidSelect<F, G::State, I>>::Row, <E as ValidSelect<F, G::State, I>>::Agg>,
+        D,
+        W,
+        O,
+        L,
+        Of,
+        G,
+        H,
+    >
     where
         E: ValidSelect<F, G::State, I>,
+        O: OrderAgg,
+        <E as ValidSelect<F, G::State, I>>::Agg: CombineAgg<O::Agg>,
     {
         rebuild!(self, select: SelectClause::new(selection))
     }
@@ -106,18 +120,38 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
 
     /// Sets ORDER BY (replacing any previous ordering): a column or expression (ascending),
     /// `.asc()` / `.desc()`, or a tuple of them.
-    pub fn order_by<E, I>(self, order: E) -> SelectStatement<F, S, D, W, OrderBy<E>, L, Of, G, H>
+    pub fn order_by<E, I>(
+        self,
+        order: E,
+    ) -> SelectStatement<F, S, D, W, OrderBy<E, <E as ValidOrder<F, G::State, I>>::Agg>, L, Of, G, H>
     where
         E: ValidOrder<F, G::State, I>,
+        S: SelectAgg<G>,
+        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
     {
-        rebuild!(self, order: OrderBy(order))
+        rebuild!(self, order: OrderBy::new(order))
     }
 
     /// Appends to ORDER BY.
-    pub fn then_order_by<E, I>(self, order: E) -> SelectStatement<F, S, D, W, O::Out, L, Of, G, H>
+    pub fn then_order_by<E, I>(
+        self,
+        order: E,
+    ) -> SelectStatement<
+        F,
+        S,
+        D,
+        W,
+        <O as OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>>::Out,
+        L,
+        Of,
+        G,
+        H,
+    >
     where
         E: ValidOrder<F, G::State, I>,
-        O: OrderAppend<E>,
+        S: SelectAgg<G>,
+        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
+        O: OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>,
     {
         rebuild!(self, order: self.order.append(order))
     }
@@ -159,7 +193,11 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     }
 
     /// Replaces the select list with `COUNT(*)`.
-    pub fn count(self) -> SelectStatement<F, SelectClause<CountStar, BigInt>, D, W, O, L, Of, G, H> {
+    pub fn count(self) -> SelectStatement<F, SelectClause<CountStar, BigInt, AggGroup>, D, W, O, L, Of, G, H>
+    where
+        O: OrderAgg,
+        AggGroup: CombineAgg<O::Agg>,
+    {
         rebuild!(self, select: SelectClause::new(CountStar))
     }
 
@@ -266,9 +304,13 @@ pub trait QueryDsl: QuerySource {
     fn select<E, I>(
         self,
         selection: E,
-    ) -> SelectStatement<Self, SelectClause<E, <E as ValidSelect<Self, NoGroup, I>>::Row>>
+    ) -> SelectStatement<
+        Self,
+        SelectClause<E, <E as ValidSelect<Self, NoGroup, I>>::Row, <E as ValidSelect<Self, NoGroup, I>>::Agg>,
+    >
     where
         E: ValidSelect<Self, NoGroup, I>,
+        <E as ValidSelect<Self, NoGroup, I>>::Agg: CombineAgg<crate::expression::AggConst>,
     {
         SelectStatement::new(self).select(selection)
     }
@@ -290,9 +332,19 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// See [`SelectStatement::order_by`].
-    fn order_by<E, I>(self, order: E) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E>>
+    fn order_by<E, I>(
+        self,
+        order: E,
+    ) -> SelectStatement<
+        Self,
+        DefaultSelect,
+        NoDistinct,
+        NoWhere,
+        OrderBy<E, <E as ValidOrder<Self, NoGroup, I>>::Agg>,
+    >
     where
         E: ValidOrder<Self, NoGroup, I>,
+        <E as ValidOrder<Self, NoGroup, I>>::Agg: CombineAgg<AggPlain>,
     {
         SelectStatement::new(self).order_by(order)
     }
@@ -348,7 +400,7 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// `SELECT COUNT(*) FROM self`.
-    fn count(self) -> SelectStatement<Self, SelectClause<CountStar, BigInt>> {
+    fn count(self) -> SelectStatement<Self, SelectClause<CountStar, BigInt, AggGroup>> {
         SelectStatement::new(self).select(CountStar)
     }
 

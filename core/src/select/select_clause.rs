@@ -2,6 +2,7 @@ use std::marker::PhantomData;
 
 use crate::backend::Backend;
 use crate::error::QueryResult;
+use crate::expression::{AggConst, AggKind, AggPlain};
 use crate::query_builder::{AstPass, QueryFragment};
 
 use super::group_by_clause::NoGroupBy;
@@ -10,20 +11,21 @@ use super::group_by_clause::NoGroupBy;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DefaultSelect;
 
-/// An explicit select list `E`, whose row type in this query is `ST`.
+/// An explicit select list `E`, whose row type in this query is `ST` and whose aggregate kind is
+/// `A` (checked against ORDER BY).
 #[derive(Debug)]
-pub struct SelectClause<E, ST> {
+pub struct SelectClause<E, ST, A = AggPlain> {
     pub(crate) expr: E,
-    _st: PhantomData<ST>,
+    _st: PhantomData<(ST, A)>,
 }
 
-impl<E: Clone, ST> Clone for SelectClause<E, ST> {
+impl<E: Clone, ST, A> Clone for SelectClause<E, ST, A> {
     fn clone(&self) -> Self {
         Self::new(self.expr.clone())
     }
 }
 
-impl<E, ST> SelectClause<E, ST> {
+impl<E, ST, A> SelectClause<E, ST, A> {
     pub(crate) fn new(expr: E) -> Self {
         Self {
             expr,
@@ -32,7 +34,7 @@ impl<E, ST> SelectClause<E, ST> {
     }
 }
 
-impl<DB: Backend, E: QueryFragment<DB>, ST> QueryFragment<DB> for SelectClause<E, ST> {
+impl<DB: Backend, E: QueryFragment<DB>, ST, A> QueryFragment<DB> for SelectClause<E, ST, A> {
     #[inline]
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         self.expr.walk_ast(pass)
@@ -54,6 +56,23 @@ impl<F: crate::query_source::QuerySource> SelectRow<F, NoGroupBy> for DefaultSel
     type Row = F::DefaultRow;
 }
 
-impl<F, G, E, ST> SelectRow<F, G> for SelectClause<E, ST> {
+impl<F, G, E, ST, A> SelectRow<F, G> for SelectClause<E, ST, A> {
     type Row = ST;
+}
+
+/// The aggregate kind of a statement's select list, under GROUP BY clause `G`.
+pub trait SelectAgg<G> {
+    /// The kind.
+    type Agg: AggKind;
+}
+impl SelectAgg<NoGroupBy> for DefaultSelect {
+    // All columns, per row.
+    type Agg = AggPlain;
+}
+impl<G> SelectAgg<super::group_by_clause::GroupBy<G>> for DefaultSelect {
+    // Not selected yet: `.select(...)` is required and checked then.
+    type Agg = AggConst;
+}
+impl<G, E, ST, A: AggKind> SelectAgg<G> for SelectClause<E, ST, A> {
+    type Agg = A;
 }

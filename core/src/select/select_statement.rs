@@ -96,7 +96,7 @@ impl<F: FromClause<DB>, DB: Backend> SelectWalk<F, DB> for DefaultSelect {
     }
 }
 
-impl<F, DB: Backend, E: QueryFragment<DB>, ST> SelectWalk<F, DB> for SelectClause<E, ST> {
+impl<F, DB: Backend, E: QueryFragment<DB>, ST, A> SelectWalk<F, DB> for SelectClause<E, ST, A> {
     #[inline]
     fn walk_select<'b>(&'b self, _: &'b F, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         self.expr.walk_ast(pass)

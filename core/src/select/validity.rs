@@ -1,7 +1,7 @@
 //! The checks each clause makes on the expressions it is given. Each is one trait, so that a
 //! mistake is reported in the terms of the clause it was made in.
 
-use crate::expression::{Ctx, NoGroup, NonAggregate, ValidIn};
+use crate::expression::{AggKind, Ctx, NoGroup, NonAggregate, ValidIn};
 use crate::sql_types::BoolLike;
 
 /// `Self` may be used in `.filter(...)` of a query reading `F`.
@@ -28,12 +28,15 @@ where
 pub trait ValidSelect<F, G, I> {
     /// The row type this selection produces in this query.
     type Row;
+    /// Whether it is an aggregate, per-row, or constant.
+    type Agg: AggKind;
 }
 impl<E, F, G, I> ValidSelect<F, G, I> for E
 where
     E: ValidIn<Ctx<F, G>, I>,
 {
     type Row = E::SqlType;
+    type Agg = E::Agg;
 }
 
 /// `Self` may be used in `.order_by(...)`.
@@ -42,8 +45,16 @@ where
     label = "invalid ORDER BY",
     note = "ORDER BY may only use the tables of this query's FROM clause (and in a grouped query, grouped columns or aggregates)"
 )]
-pub trait ValidOrder<F, G, I> {}
-impl<E, F, G, I> ValidOrder<F, G, I> for E where E: ValidIn<Ctx<F, G>, I> {}
+pub trait ValidOrder<F, G, I> {
+    /// Whether it is an aggregate, per-row, or constant.
+    type Agg: AggKind;
+}
+impl<E, F, G, I> ValidOrder<F, G, I> for E
+where
+    E: ValidIn<Ctx<F, G>, I>,
+{
+    type Agg = E::Agg;
+}
 
 /// `Self` may be used in `.group_by(...)`.
 #[diagnostic::on_unimplemented(
