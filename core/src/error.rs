@@ -133,3 +133,20 @@ impl fmt::Display for DatabaseError {
 
 impl std::error::Error for Error {}
 impl std::error::Error for DatabaseError {}
+
+/// `.optional()` on results of `first`, `get_result` and `find`: `Ok(None)` instead of
+/// [`Error::NotFound`].
+pub trait OptionalExtension<T> {
+    /// Turns `Err(Error::NotFound)` into `Ok(None)`.
+    fn optional(self) -> QueryResult<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for QueryResult<T> {
+    fn optional(self) -> QueryResult<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(Error::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -86,7 +86,9 @@ pub mod transaction;
 pub mod type_level;
 pub mod write;
 
-pub use crate::error::{DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, QueryResult};
+pub use crate::error::{
+    DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, OptionalExtension, QueryResult,
+};
 pub use quarry_macros::{
     table, AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable,
 };
@@ -94,6 +96,7 @@ pub use quarry_macros::{
 /// Everything needed to write queries.
 pub mod prelude {
     pub use crate::connection::{Connection, LoadIterDsl, RunQueryDsl};
+    pub use crate::error::OptionalExtension;
     pub use crate::expression::{
         avg, case_when, count, count_distinct, count_star, exists, max, min, not_exists, sum,
     };

@@ -664,3 +664,39 @@ fn quoted_identifiers_and_sql_names() -> R {
     assert_eq!(q.load::<String>(&mut c)?, ["tea", "milk"]);
     Ok(())
 }
+
+#[test]
+fn optional_turns_not_found_into_none() -> R {
+    use quarry::OptionalExtension;
+    let mut c = conn();
+    let missing: Option<User> = users::table.find(99).first(&mut c).optional()?;
+    assert_eq!(missing, None);
+    let found: Option<User> = users::table.find(1).first(&mut c).optional()?;
+    assert_eq!(found.map(|u| u.name), Some("Ada".into()));
+    Ok(())
+}
+
+#[test]
+fn schemas_with_foreign_keys_can_be_declared_inside_a_function() -> R {
+    quarry::table! {
+        owners (id) { id -> Integer, name -> Text, }
+        pets (id) { id -> Integer, #[references(owners::id)] owner_id -> Integer, name -> Text, }
+    }
+    let mut c = quarry_sqlite::SqliteConnection::establish(":memory:")?;
+    c.batch_execute(
+        "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+         CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, name TEXT NOT NULL);
+         INSERT INTO owners VALUES (1, 'Ann'); INSERT INTO pets VALUES (1, 1, 'Rex');",
+    )?;
+    let rows: Vec<(String, String)> = owners::table
+        .inner_join(pets::table)
+        .select((owners::name, pets::name))
+        .load(&mut c)?;
+    assert_eq!(rows, vec![("Ann".into(), "Rex".into())]);
+    let fk = &<pets::table as quarry::schema::Table>::metadata().foreign_keys[0];
+    assert_eq!(
+        (fk.columns, fk.references_table, fk.references_columns),
+        (&["owner_id"][..], "owners", &["id"][..])
+    );
+    Ok(())
+}

@@ -68,7 +68,8 @@ fn expand_table(t: &TableDef) -> TokenStream {
     let column_meta = t.columns.iter().map(|c| {
         let col_sql = &c.sql_name;
         let rust = c.name.to_string();
-        let ty = &c.sql_type;
+        let col = &c.name;
+        let ty = quote!(<#module::#col as ::quarry::schema::Column>::SqlType);
         quote! {
             ::quarry::schema::ColumnMetadata {
                 name: #col_sql,
@@ -90,8 +91,8 @@ fn expand_table(t: &TableDef) -> TokenStream {
         quote! {
             ::quarry::schema::ForeignKeyMetadata {
                 columns: &[#col_sql],
-                references_table: <super::#rt::table as ::quarry::schema::Table>::NAME,
-                references_columns: &[<super::#rt::#rc as ::quarry::schema::Column>::NAME],
+                references_table: <#rt::table as ::quarry::schema::Table>::NAME,
+                references_columns: &[<#rt::#rc as ::quarry::schema::Column>::NAME],
             }
         }
     });
@@ -105,11 +106,11 @@ fn expand_table(t: &TableDef) -> TokenStream {
         let col = &c.name;
         let (rt, rc) = (&r.table, &r.column);
         quote! {
-            impl ::quarry::schema::ForeignKey<super::#rt::table> for table {
-                type On = ::quarry::__private::Eq<#col, super::#rt::#rc>;
+            impl ::quarry::schema::ForeignKey<#rt::table> for #module::table {
+                type On = ::quarry::__private::Eq<#module::#col, #rt::#rc>;
                 #[inline]
                 fn join_on() -> Self::On {
-                    ::quarry::__private::Eq::new(#col, super::#rt::#rc)
+                    ::quarry::__private::Eq::new(#module::#col, #rt::#rc)
                 }
             }
         }
@@ -155,24 +156,31 @@ fn expand_table(t: &TableDef) -> TokenStream {
                 const SCHEMA: ::core::option::Option<&'static str> = #schema;
                 const COLUMN_NAMES: &'static [&'static str] = &[#(#column_names),*];
                 fn metadata() -> &'static ::quarry::schema::TableMetadata {
-                    &#metadata_ident
+                    <table as ::quarry::schema::TableMetadataOf>::metadata_of()
                 }
             }
             ::quarry::__table_source!(table);
 
-            static #metadata_ident: ::quarry::schema::TableMetadata = ::quarry::schema::TableMetadata {
-                name: #sql_name,
-                schema: #schema,
-                rust_name: #rust_name,
-                columns: &[#(#column_meta),*],
-                primary_key: &[#(#pk_sql),*],
-                foreign_keys: &[#(#fk_meta),*],
-            };
-
             #(#columns)*
-            #(#fk_impls)*
             #pk_conflict
             #(#unique_conflicts)*
         }
+
+        // Outside the module: foreign keys name other tables by the paths written in the
+        // schema, resolved where `table!` is invoked (a module, or a function body).
+        impl ::quarry::schema::TableMetadataOf for #module::table {
+            fn metadata_of() -> &'static ::quarry::schema::TableMetadata {
+                static #metadata_ident: ::quarry::schema::TableMetadata = ::quarry::schema::TableMetadata {
+                    name: #sql_name,
+                    schema: #schema,
+                    rust_name: #rust_name,
+                    columns: &[#(#column_meta),*],
+                    primary_key: &[#(#pk_sql),*],
+                    foreign_keys: &[#(#fk_meta),*],
+                };
+                &#metadata_ident
+            }
+        }
+        #(#fk_impls)*
     }
 }

@@ -93,5 +93,8 @@ fn foreign_key_join_is_generated_only_when_unambiguous() {
     })
     .to_string();
     assert_eq!(out.matches("ForeignKey <").count(), 1, "{out}");
-    assert!(out.contains("ForeignKey < super :: blogs :: table >"));
+    assert!(
+        out.contains("ForeignKey < blogs :: table > for posts :: table"),
+        "{out}"
+    );
 }
