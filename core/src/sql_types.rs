@@ -197,6 +197,24 @@ macro_rules! compatible {
 }
 compatible!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp);
 
+/// A value of SQL type `Self` can be stored in a column of SQL type `T`: the same type, and a
+/// nullable value only into a nullable column.
+#[diagnostic::on_unimplemented(
+    message = "a value of SQL type `{Self}` cannot be stored in a column of SQL type `{T}`",
+    label = "this value may be NULL, or has another SQL type",
+    note = "a nullable value can only be written to a nullable column; for the rest, the SQL types must match"
+)]
+pub trait AssignableTo<T> {}
+
+macro_rules! assignable {
+    ($($t:ident)*) => {$(
+        impl AssignableTo<$t> for $t {}
+        impl AssignableTo<Nullable<$t>> for $t {}
+        impl AssignableTo<Nullable<$t>> for Nullable<$t> {}
+    )*};
+}
+assignable!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp);
+
 /// `ST` made nullable if either `A` or `B` is nullable.
 pub type NullableIfEither<ST, A, B> =
     <<<A as SqlType>::IsNull as TBool>::Or<<B as SqlType>::IsNull> as TBool>::Nullify<ST>;

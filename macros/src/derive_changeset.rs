@@ -213,7 +213,21 @@ fn expand_identifiable(input: TokenStream) -> syn::Result<TokenStream> {
     ref_generics.params.insert(0, syn::parse_quote!('__quarry_r));
     let (ref_impl_generics, _, _) = ref_generics.split_for_impl();
     let (_, ty_generics, where_clause) = p.input.generics.split_for_impl();
+    // The key fields must be the table's primary key, in order.
+    let key_columns: Vec<&syn::Ident> = key_fields.iter().map(|(_, _, c)| c).collect();
+    let key_value = if key_columns.len() == 1 {
+        quote!(#(#table::#key_columns)*)
+    } else {
+        quote!((#(#table::#key_columns,)*))
+    };
     Ok(quote! {
+        const _: () = {
+            fn __quarry_primary_key_check<K: ::quarry::schema::PrimaryKeyOf<#table::table>>(_: K) {}
+            fn __quarry_check() {
+                __quarry_primary_key_check(#key_value);
+            }
+        };
+
         impl #ref_impl_generics ::quarry::write::IntoWriteTarget for &'__quarry_r #ident #ty_generics #where_clause {
             type Table = #table::table;
             type Where = ::quarry::select::Where<#pred_ty>;

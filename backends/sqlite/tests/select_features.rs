@@ -640,6 +640,18 @@ fn boxed_queries_built_at_run_time() -> R {
         r#"SELECT "users"."id" FROM "users" WHERE ("users"."age" >= ? OR "users"."name" = ?) ORDER BY "users"."id" ASC LIMIT ? OFFSET ?"#
     );
     assert_eq!(q.load::<i32>(&mut c)?, [2]);
+    // A boxed aggregate query runs too.
+    let grouped = posts::table
+        .group_by(posts::user_id)
+        .select((posts::user_id, count_star()))
+        .into_boxed::<quarry_sqlite::Sqlite>()
+        .order_by(posts::user_id.desc());
+    assert_eq!(grouped.load::<(i32, i64)>(&mut c)?, [(3, 1), (2, 1), (1, 2)]);
+    let total: i64 = users::table
+        .select(count_star())
+        .into_boxed::<quarry_sqlite::Sqlite>()
+        .get_result(&mut c)?;
+    assert_eq!(total, 4);
     // A boxed query keeps its earlier clauses.
     let boxed = users::table
         .filter(users::age.gt(40))

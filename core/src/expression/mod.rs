@@ -79,9 +79,9 @@ impl<G> AggregateAllowed for Grouped<G> {}
 /// `I` is an index type inferred by rustc: where each column's table was found among the
 /// query's sources. Users never name it.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not fit this query: it uses a table that is not in FROM, a column neither grouped nor aggregated next to an aggregate or GROUP BY, a nested aggregate, or a multi-column subquery as a value",
+    message = "`{Self}` does not fit this query: it uses a table that is not in FROM, a column neither grouped nor aggregated next to an aggregate or GROUP BY, a nested aggregate, a multi-column subquery as a value, or `excluded(...)` of a column of another table than the upsert's",
     label = "not valid in this query",
-    note = "every column must belong to a table of the FROM clause (join it first, or `.correlate(...)` a subquery with it); once a query has an aggregate or `.group_by(...)`, every other column must be in GROUP BY or inside an aggregate; aggregates cannot contain aggregates; `.single_value()` needs a subquery selecting one column"
+    note = "every column must belong to a table of the FROM clause (join it first, or `.correlate(...)` a subquery with it); once a query has an aggregate or `.group_by(...)`, every other column must be in GROUP BY or inside an aggregate; aggregates cannot contain aggregates; `.single_value()` needs a subquery selecting one column; in an upsert, `excluded(column)` takes a column of the table inserted into"
 )]
 pub trait ValidIn<C, I> {
     /// The expression's SQL type in this query (nullable if it reads the right side of a LEFT JOIN).
@@ -104,6 +104,16 @@ pub struct AggGroup;
 impl AggKind for AggConst {}
 impl AggKind for AggPlain {}
 impl AggKind for AggGroup {}
+
+/// Aggregate kinds allowed in RETURNING: RETURNING reads each written row.
+#[diagnostic::on_unimplemented(
+    message = "aggregate functions are not allowed in `.returning(...)`",
+    label = "RETURNING gives values of each written row",
+    note = "return the columns and aggregate them in Rust, or run a SELECT afterwards"
+)]
+pub trait NotAggregateInReturning {}
+impl NotAggregateInReturning for AggConst {}
+impl NotAggregateInReturning for AggPlain {}
 
 /// Combining the aggregate kinds of two sub-expressions.
 #[diagnostic::on_unimplemented(

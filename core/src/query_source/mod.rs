@@ -45,9 +45,9 @@ pub trait SingleSource: QuerySource {
 
 /// The query sources `Self` contain the table or alias `S`, at index `I` (inferred).
 #[diagnostic::on_unimplemented(
-    message = "table `{S}` is not in the FROM clause of this query",
+    message = "table `{S}` is not in the FROM clause of this query, or (in RETURNING) not the table the statement writes to",
     label = "this refers to `{S}`, which this query does not read from",
-    note = "join it first (`.inner_join(...)` / `.left_join(...)`), or use a column of a table the query reads"
+    note = "join it first (`.inner_join(...)` / `.left_join(...)`), or use a column of a table the query reads; RETURNING can only name columns of the table an INSERT, UPDATE or DELETE writes to"
 )]
 pub trait FindSource<S, I> {
     /// Whether `S` was found on the nullable side of a LEFT JOIN.

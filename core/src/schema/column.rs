@@ -10,7 +10,7 @@ use super::Table;
 
 /// A column of a table declared with the schema macro.
 #[diagnostic::on_unimplemented(
-    message = "mismatched types: `{Self}` is not a column, a SQL expression, or a Rust value of the SQL type expected here",
+    message = "mismatched types: `{Self}` is not a column, a SQL expression, or a Rust value of the SQL type expected here; `excluded(...)` is valid only in an upsert's `.do_update().set(...)`",
     label = "expected a column, an expression, or a value of the expected SQL type",
     note = "a Rust value stands for the SQL type it is compared with or assigned to: i16/i32/i64 for SmallInt/Integer/BigInt, f32/f64 for Float/Double, &str/String for Text, bool for Bool, and `Option<_>` only where that SQL type is nullable; use `.cast::<T>()` to convert between SQL types"
 )]

@@ -262,7 +262,9 @@ impl<F, ST, DB: Backend, G, SA> super::query_dsl::AsQuery for BoxedSelectStateme
     }
 }
 
-impl<F: crate::query_source::QuerySource<Outer = ()>, ST, DB: Backend, G>
-    super::select_statement::RunnableQuery for BoxedSelectStatement<'_, F, ST, DB, G>
+impl<F: crate::query_source::QuerySource, ST, DB: Backend, G, SA> super::select_statement::RunnableQuery
+    for BoxedSelectStatement<'_, F, ST, DB, G, SA>
+where
+    F::Outer: super::select_statement::NotCorrelated,
 {
 }

@@ -22,6 +22,8 @@ pub use self::limit_offset_clause::{Limit, NoLimit, NoOffset, Offset};
 pub use self::order_clause::{NoOrder, OrderAgg, OrderBy, ThenOrderBy};
 pub use self::query_dsl::{AsQuery, FindByKey, LimitOne, OrderAppend, QueryDsl};
 pub use self::select_clause::{DefaultSelect, SelectAgg, SelectClause, SelectRow};
-pub use self::select_statement::{Query, RunnableQuery, SelectStatement, SelectWalk, Subquery};
+pub use self::select_statement::{
+    NotCorrelated, Query, RunnableQuery, SelectStatement, SelectWalk, Subquery,
+};
 pub use self::validity::{ValidFilter, ValidGroupBy, ValidHaving, ValidOrder, ValidSelect};
 pub use self::where_clause::{NoWhere, Where, WhereAnd};

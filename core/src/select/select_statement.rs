@@ -140,7 +140,16 @@ where
 )]
 pub trait RunnableQuery {}
 
-impl<F: QuerySource<Outer = ()>, S, D, W, O, L, Of, G, H> RunnableQuery
-    for SelectStatement<F, S, D, W, O, L, Of, G, H>
+impl<F: QuerySource, S, D, W, O, L, Of, G, H> RunnableQuery for SelectStatement<F, S, D, W, O, L, Of, G, H> where
+    F::Outer: NotCorrelated
 {
 }
+
+/// The outer tables of an uncorrelated query: none.
+#[diagnostic::on_unimplemented(
+    message = "this correlated subquery cannot run on its own: it refers to `{Self}` of an enclosing query",
+    label = "built with `.correlate(...)`",
+    note = "embed it with `exists(...)`, `.in_subquery(...)` or `.single_value()`, or drop `.correlate(...)`"
+)]
+pub trait NotCorrelated {}
+impl NotCorrelated for () {}

@@ -3,6 +3,7 @@ use crate::error::QueryResult;
 use crate::expression::{Ctx, Eq, NoGroup, NonAggregate, ValidIn};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::schema::Column;
+use crate::sql_types::AssignableTo;
 
 /// One `column = value` of an UPDATE's SET list, for table `T`. Built with `column.eq(value)`.
 #[diagnostic::on_unimplemented(
@@ -25,6 +26,7 @@ where
     C::Table: SameTable<S::Table>,
     V: ValidIn<Ctx<S, NoGroup>, I>,
     V::Agg: NonAggregate,
+    V::SqlType: AssignableTo<C::SqlType>,
 {
 }
 
@@ -70,7 +72,7 @@ impl<DB: Backend, A: AssignmentFragment<DB> + ?Sized> AssignmentFragment<DB> for
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a list of assignments to columns of `{T}`",
     label = "expected `column.eq(value)` or a tuple of them, for columns of the table being updated",
-    note = "UPDATE can only set columns of its own table, to values of the column's SQL type"
+    note = "UPDATE can only set columns of its own table, to values of the column's SQL type; a struct deriving `AsChangeset` sets columns of the table named in its `#[quarry(table = ...)]`"
 )]
 pub trait AssignmentList<T, I> {}
 

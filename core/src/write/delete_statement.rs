@@ -13,8 +13,8 @@ use super::returning_clause::{NoReturning, Returning};
 
 /// What UPDATE and DELETE act on: a table, or a table with only `.filter(...)` applied.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be the target of UPDATE or DELETE",
-    label = "expected a table, or a table with `.filter(...)`",
+    message = "UPDATE and DELETE act on a table, `table.filter(...)` or `&row` of an `Identifiable` struct, not on a join or on a query with `.select(...)`, `.order_by(...)`, `.limit(...)` or other clauses: this is `{Self}`",
+    label = "expected a table, `table.filter(...)` or `&identifiable_row`",
     note = "UPDATE and DELETE take `table` or `table.filter(condition)`; select lists, joins, ordering and limits do not apply"
 )]
 pub trait IntoWriteTarget {
@@ -94,6 +94,7 @@ impl<T, W> DeleteStatement<T, W, NoReturning> {
     ) -> DeleteStatement<T, W, Returning<E, <E as ValidSelect<T, NoGroup, I>>::Row>>
     where
         E: ValidSelect<T, NoGroup, I>,
+        <E as ValidSelect<T, NoGroup, I>>::Agg: crate::expression::NotAggregateInReturning,
     {
         DeleteStatement {
             table: self.table,

@@ -8,6 +8,7 @@ use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::FromClause;
 use crate::schema::{Column, Table};
 use crate::select::{AsQuery, Query, ValidSelect};
+use crate::sql_types::AssignableTo;
 use crate::transaction::{transaction_with, TransactionConnection};
 
 use super::assignment::{AssignmentList, SameTable};
@@ -43,6 +44,7 @@ where
     C: Column,
     C::Table: SameTable<T>,
     V: ValidIn<Ctx<NoSource, NoGroup>, (), Agg = AggConst>,
+    V::SqlType: AssignableTo<C::SqlType>,
 {
     fn column_count(&self) -> usize {
         1
@@ -396,9 +398,23 @@ pub struct InsertStatement<T, Rows, C = NoConflictClause, R = NoReturning> {
     returning: R,
 }
 
+/// Rows that an ON CONFLICT clause can follow: `VALUES` rows (SQLite cannot parse an upsert
+/// after `DEFAULT VALUES`, nor after `INSERT … SELECT` without a WHERE clause).
+#[diagnostic::on_unimplemented(
+    message = "ON CONFLICT needs VALUES rows: it cannot follow `DEFAULT VALUES` or `INSERT … SELECT`",
+    label = "upsert of rows that are not VALUES",
+    note = "insert the rows with `.values(...)`"
+)]
+pub trait ValuesRows {}
+impl<R> ValuesRows for SingleRow<R> {}
+impl<S> ValuesRows for ManyRows<S> {}
+
 impl<T, Rows> InsertStatement<T, Rows, NoConflictClause, NoReturning> {
     /// `ON CONFLICT (target)`: `target` is the primary key or a `#[unique]` column.
-    pub fn on_conflict<K: ConflictTarget<T>>(self, target: K) -> OnConflictBuilder<T, Rows, K> {
+    pub fn on_conflict<K: ConflictTarget<T>>(self, target: K) -> OnConflictBuilder<T, Rows, K>
+    where
+        Rows: ValuesRows,
+    {
         let _ = target;
         OnConflictBuilder {
             stmt: self,
@@ -470,6 +486,7 @@ impl<T, Rows, C> InsertStatement<T, Rows, C, NoReturning> {
     ) -> InsertStatement<T, Rows, C, Returning<E, <E as ValidSelect<T, NoGroup, I>>::Row>>
     where
         E: ValidSelect<T, NoGroup, I>,
+        <E as ValidSelect<T, NoGroup, I>>::Agg: crate::expression::NotAggregateInReturning,
     {
         InsertStatement {
             table: self.table,

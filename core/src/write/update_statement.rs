@@ -82,6 +82,7 @@ impl<T, W, S> UpdateStatement<T, W, S, NoReturning> {
     ) -> UpdateStatement<T, W, S, Returning<E, <E as ValidSelect<T, NoGroup, I>>::Row>>
     where
         E: ValidSelect<T, NoGroup, I>,
+        <E as ValidSelect<T, NoGroup, I>>::Agg: crate::expression::NotAggregateInReturning,
     {
         UpdateStatement {
             table: self.table,

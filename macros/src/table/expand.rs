@@ -118,6 +118,7 @@ fn expand_table(t: &TableDef) -> TokenStream {
 
     // Unique keys usable as ON CONFLICT targets: the primary key and `#[unique]` columns.
     let pk_conflict = quote! {
+        impl ::quarry::schema::PrimaryKeyOf<table> for #pk_type {}
         impl ::quarry::write::ConflictTarget<table> for #pk_type {
             const COLUMNS: &'static [&'static str] = &[#(#pk_sql),*];
         }
