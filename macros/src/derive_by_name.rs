@@ -1,57 +1,28 @@
 //! `#[derive(QueryableByName)]`: read a struct from a raw SQL row, finding columns by name.
 
+use crate::row_struct::{parse_row_struct, GenericsAllowed};
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Data, DeriveInput, Fields};
-
-use crate::attrs::{field_options, struct_options};
 
 pub fn expand_tokens(input: TokenStream) -> TokenStream {
     expand(input).unwrap_or_else(|e| e.to_compile_error())
 }
 
 fn expand(input: TokenStream) -> syn::Result<TokenStream> {
-    let input: DeriveInput = syn::parse2(input)?;
-    let opts = struct_options(&input.attrs)?;
-    if !input.generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(
-            &input.generics,
-            "generic row structs are not supported",
-        ));
-    }
-    let fields = match &input.data {
-        Data::Struct(s) => match &s.fields {
-            Fields::Named(f) => &f.named,
-            _ => {
-                return Err(syn::Error::new_spanned(
-                    &input.ident,
-                    "rows must be structs with named fields",
-                ))
-            }
-        },
-        _ => {
-            return Err(syn::Error::new_spanned(
-                &input.ident,
-                "rows must be structs with named fields",
-            ))
-        }
-    };
+    let input = parse_row_struct(input, "QueryableByName", GenericsAllowed::None)?;
+    let opts = &input.options;
     let mut reads = Vec::new();
     let mut bounds = Vec::new();
-    for f in fields {
-        let ident = f
-            .ident
-            .clone()
-            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
+    for f in &input.fields {
+        let ident = &f.ident;
         let ty = &f.ty;
-        let fopts = field_options(&f.attrs)?;
-        let (sql_type, column_name) = match (&fopts.sql_type, &opts.table) {
+        let (sql_type, column_name) = match (&f.sql_type, &opts.table) {
             (Some(st), _) => {
-                let name = fopts.column.as_ref().unwrap_or(&ident).to_string();
+                let name = f.column.to_string();
                 (quote!(#st), quote!(#name))
             }
             (None, Some(table)) => {
-                let col = fopts.column.as_ref().unwrap_or(&ident);
+                let col = &f.column;
                 (
                     quote!(<#table::#col as ::quarry::schema::Column>::SqlType),
                     quote!(<#table::#col as ::quarry::schema::Column>::NAME),
@@ -59,7 +30,7 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             }
             (None, None) => {
                 return Err(syn::Error::new_spanned(
-                    &ident,
+                    ident,
                     "give this field's SQL type with `#[quarry(sql_type = Integer)]`, or the struct's table with `#[quarry(table = path)]`",
                 ))
             }

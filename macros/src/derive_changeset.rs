@@ -2,9 +2,9 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Data, DeriveInput, Fields, GenericArgument, PathArguments, Type};
+use syn::{GenericArgument, PathArguments, Type};
 
-use crate::attrs::{field_options, struct_options};
+use crate::row_struct::{parse_row_struct, GenericsAllowed, RowStruct};
 
 pub fn expand_changeset_tokens(input: TokenStream) -> TokenStream {
     expand_changeset(input).unwrap_or_else(|e| e.to_compile_error())
@@ -30,77 +30,26 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
-struct Parsed {
-    input: DeriveInput,
-    table: syn::Path,
-    fields: Vec<(syn::Ident, Type, syn::Ident)>,
-    treat_none_as_null: bool,
-    primary_key: Vec<syn::Ident>,
-}
-
-fn parse(input: TokenStream, what: &str) -> syn::Result<Parsed> {
-    let input: DeriveInput = syn::parse2(input)?;
-    let opts = struct_options(&input.attrs)?;
-    let table = opts.table.ok_or_else(|| {
-        syn::Error::new_spanned(
-            &input.ident,
-            format!("`{what}` needs the table: add `#[quarry(table = path::to::table_module)]`"),
-        )
-    })?;
-    if input.generics.type_params().next().is_some() || input.generics.const_params().next().is_some() {
-        return Err(syn::Error::new_spanned(
-            &input.generics,
-            "only lifetime parameters are supported",
-        ));
-    }
-    let named = match &input.data {
-        Data::Struct(s) => match &s.fields {
-            Fields::Named(f) => f.named.clone(),
-            _ => {
-                return Err(syn::Error::new_spanned(
-                    &input.ident,
-                    "expected a struct with named fields",
-                ))
-            }
-        },
-        _ => {
-            return Err(syn::Error::new_spanned(
-                &input.ident,
-                "expected a struct with named fields",
-            ))
-        }
-    };
-    let mut fields = Vec::new();
-    for f in &named {
-        let ident = f
-            .ident
-            .clone()
-            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
-        let column = field_options(&f.attrs)?.column.unwrap_or_else(|| ident.clone());
-        fields.push((ident, f.ty.clone(), column));
-    }
-    Ok(Parsed {
-        input,
-        table,
-        fields,
-        treat_none_as_null: opts.treat_none_as_null,
-        primary_key: opts.primary_key,
-    })
+fn parse(input: TokenStream, derive: &str) -> syn::Result<(RowStruct, syn::Path)> {
+    let row = parse_row_struct(input, derive, GenericsAllowed::Lifetimes)?;
+    let table = row.table(derive)?.clone();
+    Ok((row, table))
 }
 
 fn expand_changeset(input: TokenStream) -> syn::Result<TokenStream> {
-    let p = parse(input, "AsChangeset")?;
-    let table = &p.table;
-    let ident = &p.input.ident;
-    let pk: Vec<String> = if p.primary_key.is_empty() {
+    let (p, table) = parse(input, "AsChangeset")?;
+    let table = &table;
+    let ident = &p.ident;
+    let pk: Vec<String> = if p.options.primary_key.is_empty() {
         vec!["id".into()]
     } else {
-        p.primary_key.iter().map(|k| k.to_string()).collect()
+        p.options.primary_key.iter().map(|k| k.to_string()).collect()
     };
     let mut bounds = Vec::new();
     let mut writes = Vec::new();
     let mut skippable = false;
-    for (field, ty, column) in &p.fields {
+    for f in &p.fields {
+        let (field, ty, column) = (&f.ident, &f.ty, &f.column);
         // A primary key field identifies the row; it is not part of the SET list.
         if pk.contains(&field.to_string()) && p.fields.len() > 1 {
             continue;
@@ -118,7 +67,7 @@ fn expand_changeset(input: TokenStream) -> syn::Result<TokenStream> {
             }
         };
         match option_inner(ty) {
-            Some(inner) if !p.treat_none_as_null => {
+            Some(inner) if !p.options.treat_none_as_null => {
                 skippable = true;
                 // `Some(v)` writes `v`: a value of the column's non-null type, unless `v` is
                 // itself an `Option` (then it may write NULL into a nullable column).
@@ -146,13 +95,13 @@ fn expand_changeset(input: TokenStream) -> syn::Result<TokenStream> {
     } else {
         quote!()
     };
-    let (impl_generics, ty_generics, where_clause) = p.input.generics.split_for_impl();
-    let mut db_generics = p.input.generics.clone();
+    let (impl_generics, ty_generics, where_clause) = p.generics.split_for_impl();
+    let mut db_generics = p.generics.clone();
     db_generics
         .params
         .push(syn::parse_quote!(__DB: ::quarry::backend::Backend));
     let (db_impl_generics, _, _) = db_generics.split_for_impl();
-    let mut ref_generics = p.input.generics.clone();
+    let mut ref_generics = p.generics.clone();
     ref_generics.params.insert(0, syn::parse_quote!('__quarry_r));
     let (ref_impl_generics, _, _) = ref_generics.split_for_impl();
     Ok(quote! {
@@ -179,23 +128,23 @@ fn expand_changeset(input: TokenStream) -> syn::Result<TokenStream> {
 }
 
 fn expand_identifiable(input: TokenStream) -> syn::Result<TokenStream> {
-    let p = parse(input, "Identifiable")?;
-    let table = &p.table;
-    let ident = &p.input.ident;
-    let keys: Vec<syn::Ident> = if p.primary_key.is_empty() {
+    let (p, table) = parse(input, "Identifiable")?;
+    let table = &table;
+    let ident = &p.ident;
+    let keys: Vec<syn::Ident> = if p.options.primary_key.is_empty() {
         vec![syn::Ident::new("id", proc_macro2::Span::call_site())]
     } else {
-        p.primary_key.clone()
+        p.options.primary_key.clone()
     };
     let mut key_fields = Vec::new();
     for k in &keys {
-        let Some((field, ty, column)) = p.fields.iter().find(|(f, _, _)| f == k) else {
+        let Some(f) = p.fields.iter().find(|f| f.ident == *k) else {
             return Err(syn::Error::new_spanned(
                 ident,
                 format!("no field `{k}` holds the primary key: name the key fields with `#[quarry(primary_key(...))]`"),
             ));
         };
-        key_fields.push((field.clone(), ty.clone(), column.clone()));
+        key_fields.push((f.ident.clone(), f.ty.clone(), f.column.clone()));
     }
     let eq = |(field, ty, column): &(syn::Ident, Type, syn::Ident)| {
         (
@@ -209,10 +158,10 @@ fn expand_identifiable(input: TokenStream) -> syn::Result<TokenStream> {
         pred_ty = quote!(::quarry::expression::And<#pred_ty, #t>);
         pred = quote!(::quarry::expression::And::new(#pred, #v));
     }
-    let mut ref_generics = p.input.generics.clone();
+    let mut ref_generics = p.generics.clone();
     ref_generics.params.insert(0, syn::parse_quote!('__quarry_r));
     let (ref_impl_generics, _, _) = ref_generics.split_for_impl();
-    let (_, ty_generics, where_clause) = p.input.generics.split_for_impl();
+    let (_, ty_generics, where_clause) = p.generics.split_for_impl();
     // The key fields must be the table's primary key, in order.
     let key_columns: Vec<&syn::Ident> = key_fields.iter().map(|(_, _, c)| c).collect();
     let key_value = if key_columns.len() == 1 {

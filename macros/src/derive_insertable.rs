@@ -2,61 +2,20 @@
 //!
 //! Generates per-struct code (no tuples), so a struct of any width works.
 
+use crate::row_struct::{parse_row_struct, GenericsAllowed};
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Data, DeriveInput, Fields};
-
-use crate::attrs::{field_options, struct_options};
 
 pub fn expand_tokens(input: TokenStream) -> TokenStream {
     expand(input).unwrap_or_else(|e| e.to_compile_error())
 }
 
 fn expand(input: TokenStream) -> syn::Result<TokenStream> {
-    let input: DeriveInput = syn::parse2(input)?;
-    let opts = struct_options(&input.attrs)?;
-    let table = opts.table.ok_or_else(|| {
-        syn::Error::new_spanned(
-            &input.ident,
-            "`Insertable` needs the table: add `#[quarry(table = path::to::table_module)]`",
-        )
-    })?;
-    if input.generics.type_params().next().is_some() || input.generics.const_params().next().is_some() {
-        return Err(syn::Error::new_spanned(
-            &input.generics,
-            "insertable structs may have lifetime parameters only",
-        ));
-    }
-    let fields = match &input.data {
-        Data::Struct(s) => match &s.fields {
-            Fields::Named(f) => &f.named,
-            _ => {
-                return Err(syn::Error::new_spanned(
-                    &input.ident,
-                    "insertable rows must be structs with named fields",
-                ))
-            }
-        },
-        _ => {
-            return Err(syn::Error::new_spanned(
-                &input.ident,
-                "insertable rows must be structs with named fields",
-            ))
-        }
-    };
-    let mut idents = Vec::new();
-    let mut types = Vec::new();
-    let mut columns = Vec::new();
-    for f in fields {
-        let ident = f
-            .ident
-            .clone()
-            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
-        let fopts = field_options(&f.attrs)?;
-        columns.push(fopts.column.unwrap_or_else(|| ident.clone()));
-        idents.push(ident);
-        types.push(f.ty.clone());
-    }
+    let input = parse_row_struct(input, "Insertable", GenericsAllowed::Lifetimes)?;
+    let table = input.table("Insertable")?;
+    let idents: Vec<_> = input.fields.iter().map(|f| &f.ident).collect();
+    let types: Vec<_> = input.fields.iter().map(|f| &f.ty).collect();
+    let columns: Vec<_> = input.fields.iter().map(|f| &f.column).collect();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let n = idents.len();

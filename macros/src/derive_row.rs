@@ -2,70 +2,12 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{Data, DeriveInput, Fields, Ident, Path, Type};
+use syn::Ident;
 
-use crate::attrs::{field_options, struct_options};
+use crate::row_struct::{parse_row_struct, GenericsAllowed, RowStruct};
 
-/// One field of the struct, with the column it maps to.
-struct Field {
-    ident: Ident,
-    ty: Type,
-    column: Ident,
-}
-
-struct Input {
-    ident: Ident,
-    generics: syn::Generics,
-    table: Option<Path>,
-    fields: Vec<Field>,
-}
-
-fn parse_input(input: TokenStream) -> syn::Result<Input> {
-    let input: DeriveInput = syn::parse2(input)?;
-    let opts = struct_options(&input.attrs)?;
-    let named = match &input.data {
-        Data::Struct(s) => match &s.fields {
-            Fields::Named(f) => &f.named,
-            _ => {
-                return Err(syn::Error::new_spanned(
-                    &input.ident,
-                    "rows must be structs with named fields (the names map to columns)",
-                ))
-            }
-        },
-        _ => {
-            return Err(syn::Error::new_spanned(
-                &input.ident,
-                "rows must be structs with named fields",
-            ))
-        }
-    };
-    let mut fields = Vec::new();
-    for f in named {
-        let ident = f
-            .ident
-            .clone()
-            .ok_or_else(|| syn::Error::new_spanned(f, "unnamed field"))?;
-        let fopts = field_options(&f.attrs)?;
-        let column = fopts.column.unwrap_or_else(|| ident.clone());
-        fields.push(Field {
-            ident,
-            ty: f.ty.clone(),
-            column,
-        });
-    }
-    if fields.is_empty() {
-        return Err(syn::Error::new_spanned(
-            &input.ident,
-            "a row struct needs at least one field",
-        ));
-    }
-    Ok(Input {
-        ident: input.ident,
-        generics: input.generics,
-        table: opts.table,
-        fields,
-    })
+fn parse_input(input: TokenStream, derive: &str) -> syn::Result<RowStruct> {
+    parse_row_struct(input, derive, GenericsAllowed::None)
 }
 
 fn to_compile_error(r: syn::Result<TokenStream>) -> TokenStream {
@@ -73,29 +15,24 @@ fn to_compile_error(r: syn::Result<TokenStream>) -> TokenStream {
 }
 
 pub fn expand_queryable_tokens(input: TokenStream) -> TokenStream {
-    to_compile_error(parse_input(input).and_then(|i| expand_queryable(&i)))
+    to_compile_error(parse_input(input, "Queryable").and_then(|i| expand_queryable(&i)))
 }
 
 pub fn expand_selectable_tokens(input: TokenStream) -> TokenStream {
-    to_compile_error(parse_input(input).and_then(|i| expand_selectable(&i)))
+    to_compile_error(parse_input(input, "Selectable").and_then(|i| expand_selectable(&i)))
 }
 
 /// Tuple selects are supported up to this arity (the tuple impls of `quarry`).
 const MAX_TUPLE: usize = 12;
 
-fn expand_queryable(input: &Input) -> syn::Result<TokenStream> {
-    let Input {
+fn expand_queryable(input: &RowStruct) -> syn::Result<TokenStream> {
+    let RowStruct {
         ident,
-        generics,
-        table,
+        options,
         fields,
+        ..
     } = input;
-    if !generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(
-            generics,
-            "generic row structs are not supported",
-        ));
-    }
+    let table = &options.table;
     let field_idents: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let field_types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
 
@@ -160,25 +97,9 @@ fn expand_queryable(input: &Input) -> syn::Result<TokenStream> {
     Ok(quote! { #tuple_impl #table_impl })
 }
 
-fn expand_selectable(input: &Input) -> syn::Result<TokenStream> {
-    let Input {
-        ident,
-        generics,
-        table,
-        fields,
-    } = input;
-    if !generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(
-            generics,
-            "generic row structs are not supported",
-        ));
-    }
-    let table = table.as_ref().ok_or_else(|| {
-        syn::Error::new_spanned(
-            ident,
-            "`Selectable` needs the table: add `#[quarry(table = path::to::table_module)]`",
-        )
-    })?;
+fn expand_selectable(input: &RowStruct) -> syn::Result<TokenStream> {
+    let RowStruct { ident, fields, .. } = input;
+    let table = input.table("Selectable")?;
     let field_idents: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let field_types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
     let columns: Vec<_> = fields.iter().map(|f| &f.column).collect();

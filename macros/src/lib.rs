@@ -9,6 +9,7 @@ mod derive_by_name;
 mod derive_changeset;
 mod derive_insertable;
 mod derive_row;
+mod row_struct;
 mod table;
 
 use proc_macro::TokenStream;

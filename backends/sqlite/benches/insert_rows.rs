@@ -2,8 +2,7 @@
 //! hand-written approach, one prepared statement stepped once per row inside one transaction.
 //! Run with `cargo bench -p quarry-sqlite --bench insert_rows`.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod support;
 
 use libsqlite3_sys as ffi;
 use quarry::prelude::*;
@@ -114,25 +113,8 @@ impl Drop for Raw {
     }
 }
 
-fn median(mut run: impl FnMut() -> usize, mut reset: impl FnMut(), iters: usize) -> Duration {
-    let mut times = Vec::with_capacity(iters);
-    for i in 0..iters + 3 {
-        reset();
-        let t = Instant::now();
-        black_box(run());
-        if i >= 3 {
-            times.push(t.elapsed());
-        }
-    }
-    times.sort();
-    times[iters / 2]
-}
-
 fn main() {
-    let iters: usize = std::env::var("QUARRY_BENCH_ITERS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(200);
+    let iters = support::iterations();
     let names: Vec<String> = (0..ROWS).map(|i| format!("User {i}")).collect();
     let rows: Vec<NewUser<'_>> = names
         .iter()
@@ -146,7 +128,7 @@ fn main() {
     conn.batch_execute(SCHEMA).expect("schema");
     let mut raw = Raw::open();
     let conn_cell = std::cell::RefCell::new(conn);
-    let q = median(
+    let q = support::median(
         || quarry_insert(&mut conn_cell.borrow_mut(), &rows),
         || {
             conn_cell
@@ -157,7 +139,7 @@ fn main() {
         iters,
     );
     let raw_cell = std::cell::RefCell::new(&mut raw);
-    let r = median(
+    let r = support::median(
         || raw_cell.borrow_mut().insert(&rows),
         || raw_cell.borrow_mut().clear(),
         iters,

@@ -4,8 +4,7 @@
 //! (The side-by-side suite with Diesel lives in `bench/`; this is the backend's own check of its
 //! load path.)
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod support;
 
 use libsqlite3_sys as ffi;
 use quarry::prelude::*;
@@ -131,33 +130,16 @@ impl Drop for Raw {
     }
 }
 
-fn median(mut f: impl FnMut() -> usize, iters: usize) -> Duration {
-    let mut times = Vec::with_capacity(iters);
-    for _ in 0..3 {
-        black_box(f());
-    }
-    for _ in 0..iters {
-        let t = Instant::now();
-        black_box(f());
-        times.push(t.elapsed());
-    }
-    times.sort();
-    times[iters / 2]
-}
-
 fn main() {
-    let iters: usize = std::env::var("QUARRY_BENCH_ITERS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(200);
+    let iters = support::iterations();
     let setup = setup_sql();
     let mut conn = SqliteConnection::establish(":memory:").expect("open");
     conn.batch_execute(&setup).expect("setup");
     let mut raw = Raw::open(&setup);
     assert_eq!(quarry_load(&mut conn), raw.load(), "both load the same rows");
 
-    let q = median(|| quarry_load(&mut conn).len(), iters);
-    let r = median(|| raw.load().len(), iters);
+    let q = support::median(|| quarry_load(&mut conn).len(), || {}, iters);
+    let r = support::median(|| raw.load().len(), || {}, iters);
     println!("load {ROWS} rows x 3 columns into structs (median of {iters}):");
     println!("  raw sqlite3_step loop: {r:?}");
     println!("  quarry:                {q:?}");
