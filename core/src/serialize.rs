@@ -2,7 +2,7 @@
 
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::sql_types::Nullable;
+use crate::sql_types::{Nullable, SqlType};
 
 /// A Rust value that can be bound as a parameter of SQL type `ST` on backend `DB`.
 #[diagnostic::on_unimplemented(
@@ -16,20 +16,21 @@ pub trait ToSql<ST, DB: Backend> {
 
 /// Implemented by backends to produce their NULL bind value.
 pub trait HasNullBind: Backend {
-    /// A NULL bound value.
-    fn null_bind<'a>() -> Self::BindValue<'a>;
+    /// A NULL bound value of SQL type `ST` (backends with typed parameters need the type).
+    fn null_bind<'a, ST: SqlType>() -> Self::BindValue<'a>;
 }
 
 impl<T, ST, DB> ToSql<Nullable<ST>, DB> for Option<T>
 where
     T: ToSql<ST, DB>,
+    ST: SqlType,
     DB: HasNullBind,
 {
     #[inline]
     fn to_sql(&self) -> QueryResult<DB::BindValue<'_>> {
         match self {
             Some(v) => v.to_sql(),
-            None => Ok(DB::null_bind()),
+            None => Ok(DB::null_bind::<ST>()),
         }
     }
 }

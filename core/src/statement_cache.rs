@@ -30,6 +30,9 @@ pub struct StatementCache<S> {
     map: HashMap<StatementCacheKey, S>,
     order: VecDeque<StatementCacheKey>,
     capacity: usize,
+    // Backends whose statements live on the server collect evicted ones to release them.
+    keep_evicted: bool,
+    evicted: Vec<S>,
 }
 
 /// The default number of statements a connection keeps prepared.
@@ -48,7 +51,21 @@ impl<S> StatementCache<S> {
             map: HashMap::new(),
             order: VecDeque::new(),
             capacity,
+            keep_evicted: false,
+            evicted: Vec::new(),
         }
+    }
+
+    /// Keeps evicted statements for [`take_evicted`](Self::take_evicted) instead of dropping
+    /// them (for statements that must be released on the server, like PostgreSQL's).
+    pub fn keep_evicted(mut self) -> Self {
+        self.keep_evicted = true;
+        self
+    }
+
+    /// The statements evicted since the last call (only with [`keep_evicted`](Self::keep_evicted)).
+    pub fn take_evicted(&mut self) -> Vec<S> {
+        std::mem::take(&mut self.evicted)
     }
 
     /// Changes the capacity, evicting statements if needed; 0 turns caching off.
@@ -76,8 +93,12 @@ impl<S> StatementCache<S> {
 
     /// Removes every statement.
     pub fn clear(&mut self) {
-        self.map.clear();
         self.order.clear();
+        if self.keep_evicted {
+            self.evicted.extend(self.map.drain().map(|(_, s)| s));
+        } else {
+            self.map.clear();
+        }
     }
 
     /// The statement for `key`, preparing and caching it with `prepare` if absent. Returns `None`
@@ -122,7 +143,10 @@ impl<S> StatementCache<S> {
 
     fn evict_oldest(&mut self) {
         while let Some(old) = self.order.pop_front() {
-            if self.map.remove(&old).is_some() {
+            if let Some(stmt) = self.map.remove(&old) {
+                if self.keep_evicted {
+                    self.evicted.push(stmt);
+                }
                 return;
             }
         }

@@ -190,7 +190,7 @@ pub mod no_returning {
     }
 
     impl HasNullBind for NoReturningBackend {
-        fn null_bind<'a>() -> NoReturningBind<'a> {
+        fn null_bind<'a, ST: quarry::sql_types::SqlType>() -> NoReturningBind<'a> {
             NoReturningBind::Null
         }
     }

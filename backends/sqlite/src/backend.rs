@@ -55,7 +55,7 @@ impl Backend for Sqlite {
 
 impl HasNullBind for Sqlite {
     #[inline]
-    fn null_bind<'a>() -> SqliteBindValue<'a> {
+    fn null_bind<'a, ST: quarry::sql_types::SqlType>() -> SqliteBindValue<'a> {
         SqliteBindValue::Null
     }
 }

@@ -1,0 +1,198 @@
+//! The result of a statement: a safe owner of a libpq `PGresult`.
+
+use std::ffi::{c_char, c_int, CStr};
+use std::fmt;
+use std::ptr::NonNull;
+
+use pq_sys::{
+    ExecStatusType, PGresult, PQclear, PQcmdTuples, PQfname, PQftype, PQgetisnull, PQgetlength, PQgetvalue,
+    PQnfields, PQntuples, PQresultErrorField, PQresultErrorMessage, PQresultStatus,
+};
+
+/// A buffered statement result (all rows are in memory); freed with `PQclear` on drop.
+///
+/// Values are in the format the statement asked for (binary for this crate's calls). Every
+/// accessor checks its indices before calling libpq, so out-of-range indices are harmless.
+pub struct PgResult {
+    ptr: NonNull<PGresult>,
+}
+
+// SAFETY: a PGresult is a self-contained heap object, not tied to the connection or thread that
+// produced it (libpq documents that results may be passed between threads). This type only reads
+// it through `&self` and frees it exactly once, in `Drop`, so moving the owner to another thread
+// is sound.
+unsafe impl Send for PgResult {}
+
+impl PgResult {
+    /// Takes ownership of a result returned by libpq; `None` for a null pointer.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` must be null or a result returned by libpq that nothing else frees or uses
+    /// afterwards: the returned value calls `PQclear` on it when dropped.
+    pub(super) unsafe fn from_raw(ptr: *mut PGresult) -> Option<Self> {
+        NonNull::new(ptr).map(|ptr| Self { ptr })
+    }
+
+    /// The result's status (`PQresultStatus`).
+    pub(super) fn status(&self) -> ExecStatusType {
+        // SAFETY: self.ptr is a live result owned by self.
+        unsafe { PQresultStatus(self.ptr.as_ptr()) }
+    }
+
+    /// One diagnostic field of an error result (`PQresultErrorField`), lossily decoded.
+    pub(super) fn error_field(&self, code: u8) -> Option<String> {
+        // SAFETY: self.ptr is a live result; any field code is accepted (unknown ones give null).
+        let ptr = unsafe { PQresultErrorField(self.ptr.as_ptr(), c_int::from(code)) };
+        // SAFETY: the pointer is null or a NUL-terminated string owned by the result, which
+        // outlives this call.
+        unsafe { owned_string(ptr) }
+    }
+
+    /// The whole error message of the result (`PQresultErrorMessage`), trailing whitespace
+    /// removed; empty when there is none.
+    pub(super) fn error_message(&self) -> String {
+        // SAFETY: self.ptr is a live result.
+        let ptr = unsafe { PQresultErrorMessage(self.ptr.as_ptr()) };
+        // SAFETY: the pointer is null or a NUL-terminated string owned by the result.
+        let message = unsafe { owned_string(ptr) }.unwrap_or_default();
+        message.trim_end().to_owned()
+    }
+
+    /// The number of rows (`PQntuples`).
+    pub fn rows(&self) -> usize {
+        // SAFETY: self.ptr is a live result.
+        let n = unsafe { PQntuples(self.ptr.as_ptr()) };
+        usize::try_from(n).unwrap_or(0)
+    }
+
+    /// The number of columns (`PQnfields`).
+    pub fn columns(&self) -> usize {
+        // SAFETY: self.ptr is a live result.
+        let n = unsafe { PQnfields(self.ptr.as_ptr()) };
+        usize::try_from(n).unwrap_or(0)
+    }
+
+    /// The name of column `col` (`PQfname`); `None` when out of range or not valid UTF-8.
+    pub fn column_name(&self, col: usize) -> Option<&str> {
+        let col = self.column_index(col)?;
+        // SAFETY: self.ptr is a live result and `col` is in range.
+        let ptr = unsafe { PQfname(self.ptr.as_ptr(), col) };
+        if ptr.is_null() {
+            return None;
+        }
+        // SAFETY: a non-null PQfname pointer is a NUL-terminated string owned by the result; it
+        // stays valid and unchanged until PQclear, which only runs in Drop, after this borrow of
+        // self has ended.
+        let name = unsafe { CStr::from_ptr(ptr) };
+        name.to_str().ok()
+    }
+
+    /// The type OID of column `col` (`PQftype`); 0 (`InvalidOid`) when out of range.
+    pub fn column_type(&self, col: usize) -> u32 {
+        let Some(col) = self.column_index(col) else {
+            return 0;
+        };
+        // SAFETY: self.ptr is a live result and `col` is in range.
+        unsafe { PQftype(self.ptr.as_ptr(), col) }
+    }
+
+    /// Whether the value at `row`, `col` is SQL NULL (`PQgetisnull`). Out-of-range indices
+    /// count as NULL (as in libpq).
+    pub fn is_null(&self, row: usize, col: usize) -> bool {
+        let Some((row, col)) = self.cell_index(row, col) else {
+            return true;
+        };
+        // SAFETY: self.ptr is a live result and both indices are in range.
+        unsafe { PQgetisnull(self.ptr.as_ptr(), row, col) != 0 }
+    }
+
+    /// The value at `row`, `col` in place (`PQgetvalue` + `PQgetlength`), in the result's format
+    /// (binary for this crate's calls). Empty for NULL and for out-of-range indices.
+    pub fn value(&self, row: usize, col: usize) -> &[u8] {
+        let Some((row, col)) = self.cell_index(row, col) else {
+            return &[];
+        };
+        // SAFETY: self.ptr is a live result and both indices are in range.
+        let (ptr, len) = unsafe {
+            (
+                PQgetvalue(self.ptr.as_ptr(), row, col),
+                PQgetlength(self.ptr.as_ptr(), row, col),
+            )
+        };
+        let len = usize::try_from(len).unwrap_or(0);
+        if ptr.is_null() || len == 0 {
+            return &[];
+        }
+        // SAFETY: libpq guarantees that PQgetvalue points to PQgetlength bytes (followed by a
+        // NUL) stored in the result; they stay valid and unchanged until PQclear, which only runs
+        // in Drop, after this borrow of self has ended.
+        unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }
+    }
+
+    /// The number of rows the command affected (`PQcmdTuples` parsed); 0 when the command
+    /// reports none (e.g. DDL).
+    pub fn affected_rows(&self) -> u64 {
+        // SAFETY: self.ptr is a live result; PQcmdTuples only reads it despite its `*mut`
+        // signature.
+        let ptr = unsafe { PQcmdTuples(self.ptr.as_ptr()) };
+        if ptr.is_null() {
+            return 0;
+        }
+        // SAFETY: a non-null PQcmdTuples pointer is a NUL-terminated string owned by the result,
+        // used only within this call.
+        let text = unsafe { CStr::from_ptr(ptr) };
+        text.to_str()
+            .ok()
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// `col` as a libpq column number, if it is in range.
+    fn column_index(&self, col: usize) -> Option<c_int> {
+        if col >= self.columns() {
+            return None;
+        }
+        c_int::try_from(col).ok()
+    }
+
+    /// `row`, `col` as libpq row and column numbers, if both are in range.
+    fn cell_index(&self, row: usize, col: usize) -> Option<(c_int, c_int)> {
+        if row >= self.rows() {
+            return None;
+        }
+        Some((c_int::try_from(row).ok()?, self.column_index(col)?))
+    }
+}
+
+impl fmt::Debug for PgResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PgResult")
+            .field("status", &self.status())
+            .field("rows", &self.rows())
+            .field("columns", &self.columns())
+            .finish()
+    }
+}
+
+impl Drop for PgResult {
+    fn drop(&mut self) {
+        // SAFETY: self.ptr is a result this value owns; it is cleared exactly once, here, and no
+        // borrow of its data can outlive self.
+        unsafe { PQclear(self.ptr.as_ptr()) }
+    }
+}
+
+/// Copies a NUL-terminated string from libpq, decoding invalid UTF-8 lossily; `None` for null.
+///
+/// # Safety
+///
+/// `ptr` must be null or point to a NUL-terminated string that stays valid during the call.
+pub(super) unsafe fn owned_string(ptr: *const c_char) -> Option<String> {
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: the caller guarantees a valid NUL-terminated string.
+    let text = unsafe { CStr::from_ptr(ptr) };
+    Some(text.to_string_lossy().into_owned())
+}
