@@ -64,3 +64,17 @@ pub trait SupportsReturning: Backend {}
     note = "MySQL spells upserts `ON DUPLICATE KEY UPDATE`"
 )]
 pub trait SupportsOnConflict: Backend {}
+
+/// Writes `ident` as a standard SQL quoted identifier: in double quotes, with each `"` doubled
+/// (SQLite and PostgreSQL; MySQL quotes with backticks).
+pub fn push_double_quoted_identifier(out: &mut String, ident: &str) {
+    out.reserve(ident.len() + 2);
+    out.push('"');
+    for c in ident.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    out.push('"');
+}

@@ -1,4 +1,6 @@
-use quarry::backend::{Backend, LimitOffsetSql, SupportsOnConflict, SupportsReturning};
+use quarry::backend::{
+    push_double_quoted_identifier, Backend, LimitOffsetSql, SupportsOnConflict, SupportsReturning,
+};
 use quarry::serialize::HasNullBind;
 use quarry::sql_types::SqlTypeKind;
 
@@ -22,15 +24,7 @@ impl Backend for Sqlite {
     }
 
     fn push_identifier(out: &mut String, ident: &str) {
-        out.reserve(ident.len() + 2);
-        out.push('"');
-        for c in ident.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
-        }
-        out.push('"');
+        push_double_quoted_identifier(out, ident);
     }
 
     fn cast_type_name(kind: SqlTypeKind) -> &'static str {
