@@ -5,7 +5,12 @@
 //! SQL) are keyed by their SQL text.
 
 use std::any::TypeId;
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
+
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::query_builder::{to_sql, QueryFragment};
 
 /// The key a statement is cached under.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,6 +25,28 @@ impl StatementCacheKey {
     /// The key for a query of type `Q` whose SQL is fixed by its type.
     pub fn for_type<Q: ?Sized>() -> Self {
         Self::Type(typeid::of::<Q>())
+    }
+
+    /// The key for `query`: its type, or its SQL text when that depends on run-time data
+    /// (`dynamic`, as reported by [`collect_binds`](crate::query_builder::collect_binds)).
+    pub fn for_query<DB: Backend, Q: QueryFragment<DB> + ?Sized>(
+        query: &Q,
+        dynamic: bool,
+    ) -> QueryResult<Self> {
+        Ok(if dynamic {
+            Self::Sql(to_sql::<DB, Q>(query)?)
+        } else {
+            Self::for_type::<Q>()
+        })
+    }
+
+    /// The SQL text of `query`, this key's: taken from the key when it holds it, generated
+    /// otherwise (SQL is only generated to prepare a statement).
+    pub fn sql<DB: Backend, Q: QueryFragment<DB> + ?Sized>(&self, query: &Q) -> QueryResult<Cow<'_, str>> {
+        Ok(match self {
+            Self::Sql(sql) => Cow::Borrowed(sql),
+            Self::Type(_) => Cow::Owned(to_sql::<DB, Q>(query)?),
+        })
     }
 }
 
@@ -105,19 +132,20 @@ impl<S> StatementCache<S> {
     /// only when caching is off (capacity 0), without calling `prepare`.
     pub fn get_or_try_insert_with<E>(
         &mut self,
-        key: StatementCacheKey,
+        key: &StatementCacheKey,
         prepare: impl FnOnce() -> Result<S, E>,
     ) -> Option<Result<&mut S, E>> {
         if self.capacity == 0 {
             return None;
         }
-        if !self.map.contains_key(&key) {
+        if !self.map.contains_key(key) {
             match prepare() {
+                // The key is copied only on a miss, next to the far costlier prepare.
                 Ok(stmt) => self.insert(key.clone(), stmt),
                 Err(e) => return Some(Err(e)),
             }
         }
-        self.map.get_mut(&key).map(Ok)
+        self.map.get_mut(key).map(Ok)
     }
 
     /// Takes the statement for `key` out of the cache, if present (put it back with [`insert`]).

@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use quarry::backend::{
     push_double_quoted_identifier, Backend, LimitOffsetSql, SupportsOnConflict, SupportsReturning,
 };
@@ -37,8 +39,8 @@ impl Backend for Pg {
     const MAX_BIND_PARAMS: usize = 65_535;
 
     fn push_bind_placeholder(out: &mut String, index: usize) {
-        out.push('$');
-        out.push_str(itoa(index + 1).as_str());
+        // Writing to a String cannot fail.
+        let _ = write!(out, "${}", index + 1);
     }
 
     fn push_identifier(out: &mut String, ident: &str) {
@@ -68,10 +70,6 @@ impl Backend for Pg {
             offset_prefix: " OFFSET ",
         }
     }
-}
-
-fn itoa(n: usize) -> String {
-    n.to_string()
 }
 
 impl HasNullBind for Pg {

@@ -77,13 +77,9 @@ impl PgConnection {
         let (binds, dynamic) = collect_binds::<Pg, Q>(query)?;
         let params: Vec<Option<&[u8]>> = binds.iter().map(|b| b.as_bytes()).collect();
         let types: Vec<u32> = binds.iter().map(|b| b.oid()).collect();
-        let key = if dynamic {
-            StatementCacheKey::Sql(to_sql::<Pg, Q>(query)?)
-        } else {
-            StatementCacheKey::for_type::<Q>()
-        };
+        let key = StatementCacheKey::for_query::<Pg, Q>(query, dynamic)?;
         if !self.cache.is_enabled() {
-            let sql = to_sql::<Pg, Q>(query)?;
+            let sql = key.sql::<Pg, Q>(query)?;
             return self
                 .raw
                 .exec_params(&sql, &types, &params)
@@ -92,13 +88,11 @@ impl PgConnection {
         let name = match self.cache.take(&key) {
             Some(name) => name,
             None => {
-                let sql = match &key {
-                    StatementCacheKey::Sql(sql) => sql.clone(),
-                    StatementCacheKey::Type(_) => to_sql::<Pg, Q>(query)?,
-                };
                 self.next_statement += 1;
                 let name = format!("quarry_{}", self.next_statement);
-                self.raw.prepare(&name, &sql, &types).map_err(database_error)?;
+                self.raw
+                    .prepare(&name, &key.sql::<Pg, Q>(query)?, &types)
+                    .map_err(database_error)?;
                 name
             }
         };

@@ -138,30 +138,15 @@ impl SqliteConnection {
         Q: QueryFragment<Sqlite> + ?Sized,
     {
         let (binds, dynamic) = collect_binds::<Sqlite, Q>(query)?;
+        let key = StatementCacheKey::for_query::<Sqlite, Q>(query, dynamic)?;
         let raw = &self.raw;
-        let (key, sql) = if dynamic {
-            let sql = to_sql::<Sqlite, Q>(query)?;
-            (StatementCacheKey::Sql(sql.clone()), Some(sql))
-        } else {
-            (StatementCacheKey::for_type::<Q>(), None)
+        let prepare = |persistent| {
+            raw.prepare(&key.sql::<Sqlite, Q>(query)?, persistent)
+                .map_err(database_error)
         };
-        let prepare = || -> QueryResult<RawStatement> {
-            let sql = match &sql {
-                Some(sql) => std::borrow::Cow::Borrowed(sql.as_str()),
-                None => std::borrow::Cow::Owned(to_sql::<Sqlite, Q>(query)?),
-            };
-            raw.prepare(&sql, true).map_err(database_error)
-        };
-        let stmt: &'conn mut RawStatement = match self.cache.get_or_try_insert_with(key, prepare) {
+        let stmt: &'conn mut RawStatement = match self.cache.get_or_try_insert_with(&key, || prepare(true)) {
             Some(stmt) => stmt?,
-            None => {
-                let sql = match &sql {
-                    Some(sql) => std::borrow::Cow::Borrowed(sql.as_str()),
-                    None => std::borrow::Cow::Owned(to_sql::<Sqlite, Q>(query)?),
-                };
-                let stmt = raw.prepare(&sql, false).map_err(database_error)?;
-                self.uncached.insert(stmt)
-            }
+            None => self.uncached.insert(prepare(false)?),
         };
         let mut usage = stmt.start();
         bind_all(&mut usage, binds)?;
