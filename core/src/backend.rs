@@ -29,6 +29,28 @@ pub trait Backend: Sized + 'static {
     /// Writes the LIMIT/OFFSET clause. `limit`/`offset` say which are present; the values are
     /// bound parameters the caller pushes afterwards, in order, through the returned placeholders.
     fn limit_offset_sql(has_limit: bool, has_offset: bool) -> LimitOffsetSql;
+
+    /// The SQL type name to cast the result of `func(x)` to, when `x` has SQL type `arg` and the
+    /// backend's own result type differs from the one the DSL promises (PostgreSQL returns
+    /// `numeric` for `SUM(bigint)` and `AVG(integer)`, where the DSL promises `BigInt` and
+    /// `Double`). `None` (the default) writes the aggregate as is.
+    fn aggregate_result_cast(
+        func: AggregateFunction,
+        arg: crate::sql_types::SqlTypeKind,
+    ) -> Option<&'static str> {
+        let _ = (func, arg);
+        None
+    }
+}
+
+/// Aggregate functions whose result type varies between backends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AggregateFunction {
+    /// `SUM(x)`
+    Sum,
+    /// `AVG(x)`
+    Avg,
 }
 
 /// How a backend spells LIMIT/OFFSET.

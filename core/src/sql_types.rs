@@ -34,6 +34,22 @@ pub enum SqlTypeKind {
     Time,
     /// Date and time without time zone.
     Timestamp,
+    /// An instant (date and time with time zone).
+    Timestamptz,
+    /// A time span.
+    Interval,
+    /// Exact decimal number.
+    Decimal,
+    /// UUID.
+    Uuid,
+    /// JSON stored as text.
+    Json,
+    /// JSON stored in a binary, indexable form (PostgreSQL `jsonb`).
+    Jsonb,
+    /// A one-dimensional array of the given element type.
+    Array(&'static SqlTypeKind),
+    /// A user-defined type (an enum declared in the database), by its SQL name.
+    Custom(&'static str),
 }
 
 /// A SQL type: implemented by the marker types of this module.
@@ -131,7 +147,39 @@ sql_types! {
     Time => Time;
     /// `TIMESTAMP`: loads into `chrono::NaiveDateTime` (feature `chrono`).
     Timestamp => Timestamp;
+    /// `TIMESTAMPTZ` (`TIMESTAMP WITH TIME ZONE`): loads into `chrono::DateTime<Utc>` or
+    /// `time::OffsetDateTime` (PostgreSQL, features `chrono` / `time`).
+    Timestamptz => Timestamptz;
+    /// `INTERVAL`: loads into the backend's interval type (PostgreSQL).
+    Interval => Interval;
+    /// `NUMERIC` / `DECIMAL`: loads into `rust_decimal::Decimal` (feature `rust_decimal`).
+    Decimal => Decimal;
+    /// `UUID`: loads into `uuid::Uuid` (feature `uuid`).
+    Uuid => Uuid;
+    /// `JSON`: loads into `serde_json::Value` (feature `serde_json`).
+    Json => Json;
+    /// `JSONB`: loads into `serde_json::Value` (PostgreSQL, feature `serde_json`).
+    Jsonb => Jsonb;
 }
+
+/// `T[]`: a one-dimensional array of `T` (PostgreSQL); loads into `Vec<_>`. Use
+/// `Array<Nullable<T>>` for arrays whose elements may be NULL (`Vec<Option<_>>`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Array<T>(PhantomData<T>);
+
+impl<T: SqlType> SqlType for Array<T> {
+    type IsNull = False;
+    type NotNull = Array<T>;
+    const KIND: SqlTypeKind = SqlTypeKind::Array(&T::KIND);
+}
+
+impl<T: SqlType> Compatible<Array<T>> for Array<T> {}
+impl<T: SqlType> Compatible<Nullable<Array<T>>> for Array<T> {}
+impl<T: SqlType> Compatible<Array<T>> for Nullable<Array<T>> {}
+impl<T: SqlType> Compatible<Nullable<Array<T>>> for Nullable<Array<T>> {}
+impl<T: SqlType> AssignableTo<Array<T>> for Array<T> {}
+impl<T: SqlType> AssignableTo<Nullable<Array<T>>> for Array<T> {}
+impl<T: SqlType> AssignableTo<Nullable<Array<T>>> for Nullable<Array<T>> {}
 
 /// Numeric SQL types: arithmetic, SUM and AVG accept them.
 #[diagnostic::on_unimplemented(
@@ -141,24 +189,37 @@ sql_types! {
 pub trait Numeric: SqlType {
     /// The type of `SUM(x)` for this type (without the nullability of an empty group).
     type Sum: SqlType<IsNull = False>;
+    /// The type of `AVG(x)` for this type (without the nullability of an empty group):
+    /// `Double` for integers and floats, `Decimal` for decimals.
+    type Avg: SqlType<IsNull = False>;
 }
 impl Numeric for SmallInt {
     type Sum = BigInt;
+    type Avg = Double;
 }
 impl Numeric for Integer {
     type Sum = BigInt;
+    type Avg = Double;
 }
 impl Numeric for BigInt {
     type Sum = BigInt;
+    type Avg = Double;
 }
 impl Numeric for Float {
     type Sum = Double;
+    type Avg = Double;
 }
 impl Numeric for Double {
     type Sum = Double;
+    type Avg = Double;
+}
+impl Numeric for Decimal {
+    type Sum = Decimal;
+    type Avg = Decimal;
 }
 impl<T: Numeric<IsNull = False>> Numeric for Nullable<T> {
     type Sum = T::Sum;
+    type Avg = T::Avg;
 }
 
 /// Text-like SQL types: LIKE and concatenation accept them.
@@ -195,7 +256,7 @@ macro_rules! compatible {
         impl Compatible<Nullable<$t>> for Nullable<$t> {}
     )*};
 }
-compatible!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp);
+compatible!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);
 
 /// A value of SQL type `Self` can be stored in a column of SQL type `T`: the same type, and a
 /// nullable value only into a nullable column.
@@ -213,7 +274,7 @@ macro_rules! assignable {
         impl AssignableTo<Nullable<$t>> for Nullable<$t> {}
     )*};
 }
-assignable!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp);
+assignable!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);
 
 /// `ST` made nullable if either `A` or `B` is nullable.
 pub type NullableIfEither<ST, A, B> =

@@ -1,7 +1,8 @@
 use std::fmt::Write as _;
 
 use quarry::backend::{
-    push_double_quoted_identifier, Backend, LimitOffsetSql, SupportsOnConflict, SupportsReturning,
+    push_double_quoted_identifier, AggregateFunction, Backend, LimitOffsetSql, SupportsOnConflict,
+    SupportsReturning,
 };
 use quarry::serialize::HasNullBind;
 use quarry::sql_types::{SqlType, SqlTypeKind};
@@ -60,6 +61,19 @@ impl Backend for Pg {
             SqlTypeKind::Time => "time",
             SqlTypeKind::Timestamp => "timestamp",
             _ => "text",
+        }
+    }
+
+    fn aggregate_result_cast(func: AggregateFunction, arg: SqlTypeKind) -> Option<&'static str> {
+        use SqlTypeKind::{BigInt, Float, Integer, SmallInt};
+        match (func, arg) {
+            // SUM(int8) is numeric and SUM(float4) is float4 on PostgreSQL; the DSL promises BigInt
+            // and Double. A sum too large for int8 fails with "bigint out of range", not silently.
+            (AggregateFunction::Sum, BigInt) => Some("int8"),
+            (AggregateFunction::Sum, Float) => Some("float8"),
+            // AVG of an integer is numeric on PostgreSQL; the DSL promises Double.
+            (AggregateFunction::Avg, SmallInt | Integer | BigInt) => Some("float8"),
+            _ => None,
         }
     }
 

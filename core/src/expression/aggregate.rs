@@ -2,10 +2,10 @@
 //! any column of the FROM clause, grouped or not, but not another aggregate.
 
 use super::{AggGroup, AggregateAllowed, Ctx, Expression, InAggregate, ValidIn};
-use crate::backend::Backend;
+use crate::backend::{AggregateFunction, Backend};
 use crate::error::QueryResult;
 use crate::query_builder::{AstPass, QueryFragment};
-use crate::sql_types::{BigInt, Double, Nullable, Numeric, SqlType};
+use crate::sql_types::{BigInt, Nullable, Numeric, SqlType};
 
 /// `COUNT(*)`
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,7 +40,7 @@ impl<DB: Backend> QueryFragment<DB> for CountStar {
 }
 
 macro_rules! aggregate {
-    ($($(#[$m:meta])* $name:ident $func:ident ($open:literal) [$($bound:tt)*] => |$st:ident| $out:ty;)*) => {$(
+    ($($(#[$m:meta])* $name:ident $func:ident ($open:literal, $kind:expr) [$($bound:tt)*] => |$st:ident| $out:ty;)*) => {$(
         $(#[$m])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name<E>(pub(crate) E);
@@ -70,11 +70,24 @@ macro_rules! aggregate {
             type Agg = AggGroup;
         }
 
-        impl<DB: Backend, E: QueryFragment<DB>> QueryFragment<DB> for $name<E> {
+        impl<DB: Backend, E: QueryFragment<DB> + Expression> QueryFragment<DB> for $name<E>
+        where
+            E::SqlType: SqlType,
+        {
             fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+                let kind: Option<AggregateFunction> = $kind;
+                let cast = kind.and_then(|f| DB::aggregate_result_cast(f, <E::SqlType as SqlType>::KIND));
+                if cast.is_some() {
+                    pass.push_sql("CAST(");
+                }
                 pass.push_sql($open);
                 self.0.walk_ast(pass)?;
                 pass.push_sql(")");
+                if let Some(type_name) = cast {
+                    pass.push_sql(" AS ");
+                    pass.push_sql(type_name);
+                    pass.push_sql(")");
+                }
                 Ok(())
             }
         }
@@ -87,7 +100,7 @@ pub type CountOut<X> = <X as CountArg>::Out;
 /// The type of `SUM(x)`: nullable (NULL for no rows).
 pub type SumOut<X> = Nullable<<X as Numeric>::Sum>;
 /// The type of `AVG(x)`.
-pub type AvgOut<X> = <X as AvgArg>::Out;
+pub type AvgOut<X> = Nullable<<X as Numeric>::Avg>;
 /// The type of `MIN(x)` / `MAX(x)`: nullable (NULL for no rows).
 pub type MinMaxOut<X> = Nullable<<X as SqlType>::NotNull>;
 
@@ -100,26 +113,17 @@ impl<T: SqlType> CountArg for T {
     type Out = BigInt;
 }
 
-/// Numeric types can be averaged.
-pub trait AvgArg {
-    /// Always `Nullable<Double>`.
-    type Out;
-}
-impl<T: Numeric> AvgArg for T {
-    type Out = Nullable<Double>;
-}
-
 aggregate! {
     /// `COUNT(expr)`: the number of non-NULL values.
-    Count count ("COUNT(") [SqlType] => |CountOut| BigInt;
+    Count count ("COUNT(", None) [SqlType] => |CountOut| BigInt;
     /// `COUNT(DISTINCT expr)`
-    CountDistinct count_distinct ("COUNT(DISTINCT ") [SqlType] => |CountOut| BigInt;
+    CountDistinct count_distinct ("COUNT(DISTINCT ", None) [SqlType] => |CountOut| BigInt;
     /// `SUM(expr)`: NULL for no rows, so its type is nullable.
-    Sum sum ("SUM(") [Numeric] => |SumOut| Sum;
+    Sum sum ("SUM(", Some(AggregateFunction::Sum)) [Numeric] => |SumOut| Sum;
     /// `AVG(expr)`: a nullable `Double`.
-    Avg avg ("AVG(") [Numeric] => |AvgOut| Avg;
+    Avg avg ("AVG(", Some(AggregateFunction::Avg)) [Numeric] => |AvgOut| Avg;
     /// `MIN(expr)`: nullable.
-    Min min ("MIN(") [SqlType] => |MinMaxOut| MinMax;
+    Min min ("MIN(", None) [SqlType] => |MinMaxOut| MinMax;
     /// `MAX(expr)`: nullable.
-    Max max ("MAX(") [SqlType] => |MinMaxOut| MinMax;
+    Max max ("MAX(", None) [SqlType] => |MinMaxOut| MinMax;
 }
