@@ -30,6 +30,24 @@ pub trait Backend: Sized + 'static {
     /// bound parameters the caller pushes afterwards, in order, through the returned placeholders.
     fn limit_offset_sql(has_limit: bool, has_offset: bool) -> LimitOffsetSql;
 
+    /// Whether `x IN (v1, v2, …)` over bound values is sent as `x = ANY(?)` with one array
+    /// parameter (and `NOT IN` as `x <> ALL(?)`), so the statement is the same whatever the
+    /// list's length and stays in the statement cache. Backends that say `true` implement
+    /// [`Backend::bind_array`].
+    const IN_LIST_AS_ARRAY: bool = false;
+
+    /// Builds one array parameter of element type `element` from the elements' own bound values.
+    fn bind_array<'a>(
+        element: crate::sql_types::SqlTypeKind,
+        elements: Vec<Self::BindValue<'a>>,
+    ) -> crate::error::QueryResult<Self::BindValue<'a>> {
+        let _ = (element, elements);
+        Err(crate::error::Error::QueryBuilder(format!(
+            "the {} backend has no array parameters",
+            Self::NAME
+        )))
+    }
+
     /// The SQL type name to cast the result of `func(x)` to, when `x` has SQL type `arg` and the
     /// backend's own result type differs from the one the DSL promises (PostgreSQL returns
     /// `numeric` for `SUM(bigint)` and `AVG(integer)`, where the DSL promises `BigInt` and

@@ -47,12 +47,25 @@ pub enum DatabaseErrorKind {
     NotNullViolation,
     /// A CHECK constraint was violated.
     CheckViolation,
-    /// The transaction must be retried (serialization failure or deadlock).
+    /// The transaction could not be serialized with concurrent ones and must be retried
+    /// (PostgreSQL SQLSTATE 40001).
     SerializationFailure,
-    /// The database is busy or locked.
+    /// The transaction was chosen as the victim of a deadlock and rolled back; retry it
+    /// (PostgreSQL 40P01, MySQL 1213).
+    Deadlock,
+    /// The database is busy or a lock could not be taken in time (SQLite BUSY/LOCKED,
+    /// PostgreSQL 55P03 with NOWAIT or `lock_timeout`, MySQL lock wait timeout).
     Busy,
     /// Any other error.
     Other,
+}
+
+impl DatabaseErrorKind {
+    /// Whether running the whole transaction again may succeed: serialization failures,
+    /// deadlocks and busy/lock-timeout errors.
+    pub fn is_retryable(self) -> bool {
+        matches!(self, Self::SerializationFailure | Self::Deadlock | Self::Busy)
+    }
 }
 
 /// An error reported by the database, with its own message and code.

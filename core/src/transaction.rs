@@ -90,6 +90,12 @@ fn rollback<C: TransactionConnection>(conn: &mut C, depth: usize) -> QueryResult
 
 /// Transactions on any connection.
 pub trait TransactionDsl: TransactionConnection {
+    /// How deep the open transactions go: 0 outside a transaction, 1 inside one, 2 and more
+    /// inside savepoints.
+    fn transaction_depth(&mut self) -> usize {
+        self.transaction_state().depth()
+    }
+
     /// Runs `f` in a transaction (a savepoint when already in one). `Ok` commits; `Err` or a
     /// panic rolls back (the panic then continues). A failed COMMIT is returned as an error,
     /// after rolling back.

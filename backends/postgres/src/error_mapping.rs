@@ -14,11 +14,17 @@ pub(crate) fn database_error(e: PgError) -> Error {
         "23503" => DatabaseErrorKind::ForeignKeyViolation,
         "23502" => DatabaseErrorKind::NotNullViolation,
         "23514" => DatabaseErrorKind::CheckViolation,
-        "40001" | "40P01" => DatabaseErrorKind::SerializationFailure,
+        "40001" => DatabaseErrorKind::SerializationFailure,
+        "40P01" => DatabaseErrorKind::Deadlock,
         "55P03" => DatabaseErrorKind::Busy,
         _ => DatabaseErrorKind::Other,
     };
-    let constraint = e.constraint.clone().or_else(|| e.column.clone());
+    // A named constraint; otherwise (NOT NULL) the column, as `table.column` like SQLite.
+    let constraint = e.constraint.clone().or_else(|| match (&e.table, &e.column) {
+        (Some(table), Some(column)) => Some(format!("{table}.{column}")),
+        (None, Some(column)) => Some(column.clone()),
+        _ => None,
+    });
     Error::Database(DatabaseError {
         kind,
         message: e.message,

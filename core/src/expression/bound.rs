@@ -38,6 +38,11 @@ impl<DB: Backend, ST, T: ToSql<ST, DB>> QueryFragment<DB> for Bound<ST, T> {
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         pass.push_bind::<ST, T>(&self.value)
     }
+
+    #[inline]
+    fn is_single_bind(&self) -> bool {
+        true
+    }
 }
 
 /// A Rust value or an expression that can stand where SQL type `ST` is expected.

@@ -5,7 +5,7 @@ use crate::query_builder::{AstPass, QueryFragment};
 use crate::sql_types::{Bool, NullableIf, SqlType};
 
 macro_rules! in_list {
-    ($name:ident, $kw:literal, $empty:literal, $doc:literal) => {
+    ($name:ident, $kw:literal, $array_op:literal, $empty:literal, $doc:literal) => {
         #[doc = $doc]
         ///
         /// An empty list is written as a constant condition (`IN ()` is not valid SQL).
@@ -39,8 +39,22 @@ macro_rules! in_list {
             type Agg = <E as ValidIn<C, I>>::Agg;
         }
 
-        impl<DB: Backend, E: QueryFragment<DB>, V: QueryFragment<DB>> QueryFragment<DB> for $name<E, V> {
+        impl<DB, E, V> QueryFragment<DB> for $name<E, V>
+        where
+            DB: Backend,
+            E: QueryFragment<DB>,
+            V: QueryFragment<DB> + Expression,
+            V::SqlType: SqlType,
+        {
             fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+                if DB::IN_LIST_AS_ARRAY && self.values.iter().all(QueryFragment::is_single_bind) {
+                    // One array parameter: the same SQL for every length, the empty list included.
+                    self.expr.walk_ast(pass)?;
+                    pass.push_sql($array_op);
+                    pass.push_bind_array(<V::SqlType as SqlType>::KIND, &self.values)?;
+                    pass.push_sql(")");
+                    return Ok(());
+                }
                 // The SQL text depends on the list's length.
                 pass.mark_dynamic();
                 if self.values.is_empty() {
@@ -62,5 +76,5 @@ macro_rules! in_list {
     };
 }
 
-in_list!(EqAny, " IN (", "1 = 0", "`expr IN (v1, v2, …)`");
-in_list!(NeAll, " NOT IN (", "1 = 1", "`expr NOT IN (v1, v2, …)`");
+in_list!(EqAny, " IN (", " = ANY(", "1 = 0", "`expr IN (v1, v2, …)`, or `expr = ANY(?)` with one array parameter on backends that have them (PostgreSQL).");
+in_list!(NeAll, " NOT IN (", " <> ALL(", "1 = 1", "`expr NOT IN (v1, v2, …)`, or `expr <> ALL(?)` with one array parameter on backends that have them (PostgreSQL).");

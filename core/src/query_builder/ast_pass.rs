@@ -1,6 +1,7 @@
 use crate::backend::Backend;
 use crate::error::{Error, QueryResult};
 use crate::serialize::ToSql;
+use crate::sql_types::SqlTypeKind;
 
 /// One walk over a query's AST: either writing its SQL or collecting its bound values.
 ///
@@ -72,6 +73,39 @@ impl<'p, 'b, DB: Backend> AstPass<'p, 'b, DB> {
             PassKind::Binds { out, .. } => out.push(value.to_sql()?),
         }
         Ok(())
+    }
+
+    /// Writes one placeholder and binds the values of `elements` (each a single bound
+    /// parameter, see [`QueryFragment::is_single_bind`](super::QueryFragment)) to it as one
+    /// array of SQL type `element[]`, built by [`Backend::bind_array`].
+    pub fn push_bind_array<V>(&mut self, element: SqlTypeKind, elements: &'b [V]) -> QueryResult<()>
+    where
+        V: super::QueryFragment<DB>,
+    {
+        match &mut self.kind {
+            PassKind::Sql { out, binds } => {
+                DB::push_bind_placeholder(out, *binds);
+                *binds += 1;
+                Ok(())
+            }
+            PassKind::Binds { out, dynamic } => {
+                let start = out.len();
+                {
+                    let mut inner = AstPass::<DB>::collect_binds(out, dynamic);
+                    for e in elements {
+                        e.walk_ast(&mut inner)?;
+                    }
+                }
+                let values = out.split_off(start);
+                if values.len() != elements.len() {
+                    return Err(Error::QueryBuilder(
+                        "an array parameter's elements must each be one bound value".into(),
+                    ));
+                }
+                out.push(DB::bind_array(element, values)?);
+                Ok(())
+            }
+        }
     }
 
     /// Binds `value` without writing a placeholder: for raw SQL, whose text already holds its

@@ -16,6 +16,14 @@ use super::AstPass;
 pub trait QueryFragment<DB: Backend> {
     /// Walks this node: writes its SQL or collects its binds, depending on the pass.
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
+
+    /// Whether this node is exactly one bound parameter (a value, not a column or an
+    /// expression): IN lists of such nodes may be sent as one array parameter.
+    #[doc(hidden)]
+    #[inline]
+    fn is_single_bind(&self) -> bool {
+        false
+    }
 }
 
 impl<DB: Backend> QueryFragment<DB> for () {

@@ -1,14 +1,10 @@
-//! Transactions on SQLite: commit, rollback on error, panic and drop, savepoints, failed COMMIT.
+//! Transactions: commit, rollback on error, panic and drop, savepoints, failed COMMIT.
 
-mod common;
-
-use common::*;
+use super::*;
 use quarry::prelude::*;
-use quarry::transaction::TransactionConnection;
 use quarry::{DatabaseErrorKind, Error, QueryResult};
-use quarry_sqlite::{SqliteConnection, TransactionBehavior};
 
-fn names(c: &mut SqliteConnection) -> Vec<String> {
+fn names(c: &mut TestConnection) -> Vec<String> {
     users::table
         .select(users::name)
         .order_by(users::id)
@@ -16,27 +12,27 @@ fn names(c: &mut SqliteConnection) -> Vec<String> {
         .expect("load names")
 }
 
-fn add_user(c: &mut SqliteConnection, id: i32, name: &str) -> QueryResult<()> {
+fn add_user(c: &mut TestConnection, id: i32, name: &str) -> QueryResult<()> {
     c.batch_execute(&format!("INSERT INTO users VALUES ({id}, '{name}', NULL, 1)"))
 }
 
 #[test]
 fn a_successful_closure_commits() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     let n = c.transaction(|c| {
         add_user(c, 10, "Tx")?;
-        assert!(c.in_transaction());
+        assert_eq!(c.transaction_depth(), 1);
         users::table.count().get_result::<i64>(c)
     })?;
     assert_eq!(n, 5);
-    assert!(!c.in_transaction());
+    assert_eq!(c.transaction_depth(), 0);
     assert_eq!(names(&mut c).last().map(String::as_str), Some("Tx"));
     Ok(())
 }
 
 #[test]
-fn an_error_rolls_back_and_is_returned() {
-    let mut c = conn();
+fn an_error_rolls_back_and_is_returned() -> QueryResult<()> {
+    let mut c = conn!();
     let result: QueryResult<()> = c.transaction(|c| {
         add_user(c, 10, "Gone")?;
         // Primary key 1 exists: the second insert fails.
@@ -47,8 +43,9 @@ fn an_error_rolls_back_and_is_returned() {
         other => panic!("expected a unique violation, got {other:?}"),
     }
     assert_eq!(names(&mut c).len(), 4, "the first insert was rolled back");
-    assert!(!c.in_transaction());
-    assert_eq!(c.transaction_state().depth(), 0);
+    assert_eq!(c.transaction_depth(), 0);
+    assert_eq!(c.transaction_depth(), 0);
+    Ok(())
 }
 
 #[derive(Debug)]
@@ -63,8 +60,8 @@ impl From<Error> for AppError {
 }
 
 #[test]
-fn an_application_error_type_works_and_rolls_back() {
-    let mut c = conn();
+fn an_application_error_type_works_and_rolls_back() -> QueryResult<()> {
+    let mut c = conn!();
     let result: Result<(), AppError> = c.transaction(|c| {
         add_user(c, 10, "Gone")?;
         Err(AppError::Rejected)
@@ -77,11 +74,12 @@ fn an_application_error_type_works_and_rolls_back() {
         Err(AppError::Db(Error::Database(e))) => assert_eq!(e.kind, DatabaseErrorKind::UniqueViolation),
         other => panic!("expected the database error, got {other:?}"),
     }
+    Ok(())
 }
 
 #[test]
 fn a_panic_rolls_back_and_keeps_unwinding() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let _: QueryResult<()> = c.transaction(|c| {
             add_user(c, 10, "Gone")?;
@@ -90,7 +88,7 @@ fn a_panic_rolls_back_and_keeps_unwinding() -> QueryResult<()> {
     }));
     assert!(outcome.is_err(), "the panic propagates");
     assert_eq!(names(&mut c).len(), 4);
-    assert!(!c.in_transaction());
+    assert_eq!(c.transaction_depth(), 0);
     // The connection is usable afterwards.
     c.transaction(|c| add_user(c, 11, "After"))?;
     assert_eq!(names(&mut c).len(), 5);
@@ -99,11 +97,11 @@ fn a_panic_rolls_back_and_keeps_unwinding() -> QueryResult<()> {
 
 #[test]
 fn nested_transactions_are_savepoints() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     c.transaction(|c| {
         add_user(c, 10, "Outer")?;
         let inner: QueryResult<()> = c.transaction(|c| {
-            assert_eq!(c.transaction_state().depth(), 2);
+            assert_eq!(c.transaction_depth(), 2);
             add_user(c, 11, "Inner")?;
             Err(Error::NotFound)
         });
@@ -118,14 +116,14 @@ fn nested_transactions_are_savepoints() -> QueryResult<()> {
 
 #[test]
 fn the_guard_commits_or_rolls_back_on_drop() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     {
         let mut tx = c.begin_transaction()?;
         add_user(&mut tx, 10, "Dropped")?;
         // Dropped without commit.
     }
     assert_eq!(names(&mut c).len(), 4);
-    assert!(!c.in_transaction());
+    assert_eq!(c.transaction_depth(), 0);
     let mut tx = c.begin_transaction()?;
     add_user(&mut tx, 10, "Kept")?;
     {
@@ -140,46 +138,15 @@ fn the_guard_commits_or_rolls_back_on_drop() -> QueryResult<()> {
 
 #[test]
 fn a_failed_commit_is_reported_and_rolled_back() -> QueryResult<()> {
-    let mut c = conn();
-    c.batch_execute(
-        "CREATE TABLE parents (id INTEGER PRIMARY KEY);
-         CREATE TABLE children (id INTEGER PRIMARY KEY,
-             parent_id INTEGER NOT NULL REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED);",
-    )?;
+    let mut c = conn!();
     // The foreign key is checked at COMMIT, which therefore fails.
     let result: QueryResult<()> = c.transaction(|c| c.batch_execute("INSERT INTO children VALUES (1, 99)"));
     match result {
         Err(Error::Database(e)) => assert_eq!(e.kind, DatabaseErrorKind::ForeignKeyViolation),
         other => panic!("expected the COMMIT's foreign key error, got {other:?}"),
     }
-    assert!(!c.in_transaction(), "rolled back after the failed COMMIT");
-    quarry::table! { children (id) { id -> Integer, parent_id -> Integer, } }
+    assert_eq!(c.transaction_depth(), 0, "rolled back after the failed COMMIT");
     let n: i64 = children::table.count().get_result(&mut c)?;
     assert_eq!(n, 0);
-    Ok(())
-}
-
-#[test]
-fn immediate_and_exclusive_transactions() -> QueryResult<()> {
-    let path = std::env::temp_dir().join(format!("quarry-tx-{}.db", std::process::id()));
-    let path_str = path.to_str().expect("utf-8 temp path").to_owned();
-    let _ = std::fs::remove_file(&path);
-    let mut a = SqliteConnection::establish(&path_str)?;
-    a.batch_execute(SCHEMA)?;
-    let mut b = SqliteConnection::establish(&path_str)?;
-    b.batch_execute("PRAGMA busy_timeout = 0")?;
-    a.immediate_transaction(|a| {
-        // `a` holds the write lock from BEGIN on: `b` cannot start its own write transaction.
-        let blocked = b.transaction_with_behavior(TransactionBehavior::Immediate, |_| QueryResult::Ok(()));
-        match blocked {
-            Err(Error::Database(e)) => assert_eq!(e.kind, DatabaseErrorKind::Busy),
-            other => panic!("expected SQLITE_BUSY, got {other:?}"),
-        }
-        add_user(a, 10, "Locked")
-    })?;
-    b.exclusive_transaction(|b| add_user(b, 11, "Exclusive"))?;
-    assert_eq!(names(&mut a)[4..], ["Locked", "Exclusive"]);
-    drop((a, b));
-    let _ = std::fs::remove_file(&path);
     Ok(())
 }

@@ -1,8 +1,6 @@
 //! The SQL generated for representative queries. Values are always placeholders.
 
-mod common;
-
-use common::*;
+use super::*;
 use quarry::prelude::*;
 
 #[test]

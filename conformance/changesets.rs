@@ -1,8 +1,6 @@
 //! Derived changesets and identifiable rows: `update(&row).set(&changes)`, `delete(&row)`.
 
-mod common;
-
-use common::*;
+use super::*;
 use quarry::prelude::*;
 use quarry::{Error, QueryResult};
 
@@ -39,7 +37,7 @@ struct ItemKey {
 
 #[test]
 fn none_fields_are_left_unchanged() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     let patch = UserPatch {
         age: Some(37),
         ..Default::default()
@@ -69,17 +67,18 @@ fn none_fields_are_left_unchanged() -> QueryResult<()> {
 }
 
 #[test]
-fn an_empty_changeset_is_an_error_not_broken_sql() {
-    let mut c = conn();
+fn an_empty_changeset_is_an_error_not_broken_sql() -> QueryResult<()> {
+    let mut c = conn!();
     match update(users::table).set(&UserPatch::default()).execute(&mut c) {
         Err(Error::QueryBuilder(msg)) => assert!(msg.contains("sets no column"), "{msg}"),
         other => panic!("expected a query-builder error, got {other:?}"),
     }
+    Ok(())
 }
 
 #[test]
 fn none_can_mean_null() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     update(users::table.filter(users::id.eq(3)))
         .set(&HairColor { hair_color: None })
         .execute(&mut c)?;
@@ -90,7 +89,7 @@ fn none_can_mean_null() -> QueryResult<()> {
 
 #[test]
 fn a_loaded_row_is_updated_and_deleted_by_its_key() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     let mut grace: EditableUser = users::table
         .select(EditableUser::as_select())
         .filter(users::id.eq(2))
@@ -121,7 +120,7 @@ fn a_loaded_row_is_updated_and_deleted_by_its_key() -> QueryResult<()> {
 
 #[test]
 fn composite_keys_identify_rows() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     let key = ItemKey { order_id: 1, line: 2 };
     let q = update(&key).set(order_items::product.eq("oat milk"));
     assert_eq!(

@@ -1,9 +1,7 @@
 //! Bad data from the database becomes a typed error naming the column; values round-trip
 //! unchanged through bound parameters.
 
-mod common;
-
-use common::*;
+use super::*;
 use quarry::backend::Backend;
 use quarry::connection::LoadIterDsl;
 use quarry::prelude::*;

@@ -1,8 +1,6 @@
 //! Raw SQL beside the DSL: bound values, typed results loaded by column name.
 
-mod common;
-
-use common::*;
+use super::*;
 use quarry::prelude::*;
 use quarry::sql_types::{BigInt, Integer, Nullable, Text};
 use quarry::{DeserializeErrorKind, Error, QueryResult};
@@ -27,12 +25,13 @@ struct AuthorStats {
 
 #[test]
 fn raw_queries_load_by_column_name_with_bound_values() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     // Columns in another order than the struct's fields, plus one the struct does not read.
-    let rows: Vec<UserRow> =
-        sql_query("SELECT age, hair_color, name, id FROM users WHERE age > ? ORDER BY id")
-            .bind::<Integer, _>(40)
-            .load(&mut c)?;
+    let rows: Vec<UserRow> = sql_query(raw(
+        "SELECT age, hair_color, name, id FROM users WHERE age > ? ORDER BY id",
+    ))
+    .bind::<Integer, _>(40)
+    .load(&mut c)?;
     assert_eq!(
         rows,
         vec![
@@ -48,11 +47,11 @@ fn raw_queries_load_by_column_name_with_bound_values() -> QueryResult<()> {
             }
         ]
     );
-    let stats: Vec<AuthorStats> = sql_query(
-        "SELECT u.name AS name, COUNT(p.id) AS post_count, SUM(p.views) AS total_views
+    let stats: Vec<AuthorStats> = sql_query(raw(
+        "SELECT u.name AS name, COUNT(p.id) AS post_count, CAST(SUM(p.views) AS BIGINT) AS total_views
          FROM users u LEFT JOIN posts p ON p.user_id = u.id
          WHERE u.name <> ? GROUP BY u.id ORDER BY u.id",
-    )
+    ))
     .bind::<Text, _>("Linus")
     .load(&mut c)?;
     assert_eq!(
@@ -75,8 +74,8 @@ fn raw_queries_load_by_column_name_with_bound_values() -> QueryResult<()> {
 }
 
 #[test]
-fn a_missing_column_is_an_error_naming_it() {
-    let mut c = conn();
+fn a_missing_column_is_an_error_naming_it() -> QueryResult<()> {
+    let mut c = conn!();
     match sql_query("SELECT id, name FROM users").load::<UserRow>(&mut c) {
         Err(Error::Deserialize {
             column,
@@ -87,13 +86,14 @@ fn a_missing_column_is_an_error_naming_it() {
         }
         other => panic!("expected a missing-column error, got {other:?}"),
     }
+    Ok(())
 }
 
 #[test]
 fn raw_statements_execute_with_binds_and_never_interpolate() -> QueryResult<()> {
-    let mut c = conn();
+    let mut c = conn!();
     let evil = "x'); DROP TABLE users; --";
-    let n = sql_query("UPDATE users SET name = ? WHERE id = ?")
+    let n = sql_query(raw("UPDATE users SET name = ? WHERE id = ?"))
         .bind::<Text, _>(evil)
         .bind::<Integer, _>(1)
         .execute(&mut c)?;
@@ -105,7 +105,10 @@ fn raw_statements_execute_with_binds_and_never_interpolate() -> QueryResult<()> 
     let err = sql_query("DELETE FROM comments; DELETE FROM posts")
         .execute(&mut c)
         .expect_err("two statements");
-    assert!(err.to_string().contains("multiple statements"), "{err}");
+    assert!(
+        err.to_string().contains("multiple statements") || err.to_string().contains("multiple commands"),
+        "{err}"
+    );
     assert_eq!(comments::table.count().get_result::<i64>(&mut c)?, 3);
     // Batches of statements without values run through batch_execute.
     c.batch_execute("DELETE FROM comments; DELETE FROM posts WHERE id = 4;")?;
@@ -114,8 +117,8 @@ fn raw_statements_execute_with_binds_and_never_interpolate() -> QueryResult<()> 
 }
 
 #[test]
-fn raw_results_are_type_checked_at_run_time() {
-    let mut c = conn();
+fn raw_results_are_type_checked_at_run_time() -> QueryResult<()> {
+    let mut c = conn!();
     #[derive(QueryableByName, Debug)]
     struct Wrong {
         #[quarry(sql_type = Integer)]
@@ -124,15 +127,19 @@ fn raw_results_are_type_checked_at_run_time() {
     match sql_query("SELECT name FROM users").load::<Wrong>(&mut c) {
         Err(Error::Deserialize { column, kind }) => {
             assert_eq!(column, "name");
-            assert_eq!(
-                kind,
-                DeserializeErrorKind::WrongType {
-                    expected: "INTEGER",
-                    found: "TEXT"
-                }
+            assert!(
+                matches!(
+                    kind,
+                    DeserializeErrorKind::WrongType {
+                        expected: "INTEGER",
+                        ..
+                    }
+                ),
+                "{kind:?}"
             );
         }
         other => panic!("expected a type error, got {other:?}"),
     }
     let _ = Wrong { name: 0 }.name;
+    Ok(())
 }
