@@ -35,6 +35,7 @@ mod select_features;
 mod statement_cache;
 mod transactions;
 mod update_delete;
+mod values;
 
 pub use crate::harness::{connect, constraint, raw, sql, TestBackend, TestConnection, DIALECT};
 pub use schema::*;

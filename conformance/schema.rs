@@ -49,6 +49,16 @@ quarry::table! {
         id -> Integer,
         parent_id -> Integer,
     }
+    vals (id) {
+        id -> Integer,
+        small -> SmallInt,
+        big -> BigInt,
+        f -> Float,
+        d -> Double,
+        b -> Binary,
+        flag -> Bool,
+        maybe -> Nullable<Integer>,
+    }
 }
 
 #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]

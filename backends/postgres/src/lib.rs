@@ -16,6 +16,7 @@ mod connection;
 mod cursor;
 mod error_mapping;
 mod raw;
+mod transaction_builder;
 mod types;
 mod value;
 
@@ -23,6 +24,8 @@ pub use self::backend::Pg;
 pub use self::bind_value::PgBindValue;
 pub use self::connection::PgConnection;
 pub use self::cursor::{PgCursor, PgRow};
+pub use self::types::PgInterval;
+pub use self::transaction_builder::{IsolationLevel, PgTransactionBuilder};
 pub use self::value::PgValue;
 
 pub use quarry;

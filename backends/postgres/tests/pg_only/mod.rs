@@ -2,7 +2,9 @@
 
 pub use crate::suite::*;
 
+mod connection;
 mod statements;
+mod transactions;
 
 /// A connection holding the suite's schema and rows, or `None` when `QUARRY_PG_URL` is unset.
 pub fn connect() -> Option<TestConnection> {
