@@ -3,8 +3,8 @@
 use crate::backend::{Backend, RawValue};
 use crate::error::{DeserializeErrorKind, Error, QueryResult};
 use crate::sql_types::{
-    BigInt, Binary, Bool, Date, Double, Float, Integer, Nullable, NullableRow, SmallInt, Text, Time,
-    Timestamp,
+    Array, BigInt, Binary, Bool, Date, Decimal, Double, Float, Integer, Interval, Json, Jsonb, Nullable,
+    NullableRow, SmallInt, SqlTypeKind, Text, Time, Timestamp, Timestamptz, Uuid,
 };
 
 /// A result row, read in place from the driver's buffers.
@@ -109,8 +109,54 @@ macro_rules! impl_single_column_from_row {
 }
 
 impl_single_column_from_row!(
-    SmallInt, Integer, BigInt, Float, Double, Text, Binary, Bool, Date, Time, Timestamp
+    SmallInt,
+    Integer,
+    BigInt,
+    Float,
+    Double,
+    Text,
+    Binary,
+    Bool,
+    Date,
+    Time,
+    Timestamp,
+    Timestamptz,
+    Interval,
+    Decimal,
+    Uuid,
+    Json,
+    Jsonb
 );
+
+impl<T, ST, DB> FromRow<Array<ST>, DB> for T
+where
+    T: FromSql<Array<ST>, DB>,
+    DB: Backend,
+{
+    const COLUMNS: usize = 1;
+    #[inline]
+    fn from_row<R: Row<DB>>(row: &R, offset: usize) -> QueryResult<Self> {
+        read_column::<T, Array<ST>, DB, R>(row, offset)
+    }
+}
+
+/// Backends that can read a value of a user-defined SQL type (a database enum) as its text
+/// label. `#[derive(SqlEnum)]` implements [`FromSql`] through it.
+pub trait ReadCustomLabel: Backend {
+    /// The label of a non-NULL `value`, borrowed from the row.
+    fn read_custom_label<'a>(value: Self::RawValue<'a>) -> Result<&'a str, DeserializeErrorKind>;
+}
+
+/// The error for a label read from the database that no variant of the Rust enum maps to
+/// (used by `#[derive(SqlEnum)]`). The message names the label and the SQL type.
+#[cold]
+pub fn unknown_label(sql_type: SqlTypeKind, label: &str) -> DeserializeErrorKind {
+    let name = match sql_type {
+        SqlTypeKind::Custom(name) => name,
+        _ => "?",
+    };
+    DeserializeErrorKind::Malformed(format!("unknown label {label:?} for the SQL enum `{name}`"))
+}
 
 impl<T, ST, DB> FromRow<Nullable<ST>, DB> for T
 where

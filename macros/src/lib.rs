@@ -1,12 +1,14 @@
 //! Procedural macros for Quarry: the `table!` schema macro and the row derives.
 //!
 //! This crate is a thin shell: each macro parses its input into a plain data model and expands
-//! it with plain functions (`table::parse`, `table::expand`, `derive_row::expand`), which are
+//! it with plain functions (`table::parse`, `table::expand`, `derive_row::expand`,
+//! `derive_enum::parse`, `derive_enum::expand`), which are
 //! unit-tested without the compiler's proc-macro machinery.
 
 mod attrs;
 mod derive_by_name;
 mod derive_changeset;
+mod derive_enum;
 mod derive_insertable;
 mod derive_row;
 mod row_struct;
@@ -87,4 +89,48 @@ pub fn derive_as_changeset(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Identifiable, attributes(quarry))]
 pub fn derive_identifiable(input: TokenStream) -> TokenStream {
     derive_changeset::expand_identifiable_tokens(input.into()).into()
+}
+
+/// Maps a Rust enum of unit variants to a user-defined SQL type (a database enum, such as
+/// PostgreSQL's `CREATE TYPE mood AS ENUM (...)`; a TEXT column on SQLite).
+///
+/// `#[quarry(sql_type = MoodType)]` names the SQL type marker the derive generates, with the
+/// enum's visibility; use it in `table!` like any SQL type, `Nullable<_>` included (`table!`
+/// makes column types public, so an enum used there must be `pub`). The
+/// optional `sql_name = "mood"` is the type's SQL name (default: the enum's name in snake_case),
+/// used in casts. Each variant stands for a label: the variant's name in snake_case, or
+/// `#[quarry(rename = "...")]`.
+///
+/// ```ignore
+/// #[derive(SqlEnum, Debug, Clone, Copy, PartialEq)]
+/// #[quarry(sql_type = MoodType, sql_name = "mood")]
+/// pub enum Mood {
+///     Happy,                        // 'happy'
+///     #[quarry(rename = "so-so")]
+///     SoSo,                         // 'so-so'
+///     Sad,                          // 'sad'
+/// }
+///
+/// quarry::table! {
+///     people (id) {
+///         id -> Integer,
+///         // The path is resolved inside the module `table!` generates: name the marker from
+///         // there (`super::`, `crate::`), as for any type that is not one of `quarry::sql_types`.
+///         mood -> super::MoodType,
+///         previous_mood -> Nullable<super::MoodType>,
+///     }
+/// }
+///
+/// let happy: Vec<i32> = people::table.select(people::id).filter(people::mood.eq(Mood::Happy)).load(&mut conn)?;
+/// ```
+///
+/// The enum then binds (`eq`, `eq_any`, inserts, updates), loads (`Queryable`, `Option<Mood>`
+/// for a nullable column) and compares only with columns of its own SQL type. A label read from
+/// the database that no variant has is an error naming the label. Backends take part through
+/// `quarry::serialize::BindCustomLabel` and `quarry::deserialize::ReadCustomLabel`: PostgreSQL
+/// binds the label with an unspecified type so that the server infers the enum type; SQLite
+/// stores TEXT.
+#[proc_macro_derive(SqlEnum, attributes(quarry))]
+pub fn derive_sql_enum(input: TokenStream) -> TokenStream {
+    derive_enum::expand_tokens(input.into()).into()
 }

@@ -6,11 +6,12 @@ pub struct PgBindValue<'a> {
 }
 
 /// The binary value of a parameter: small values inline (no allocation), text and bytea
-/// borrowed from the query.
+/// borrowed from the query, encoded values (arrays, numeric, json…) owned.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Bytes<'a> {
     Inline([u8; 8], u8),
     Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
 }
 
 impl<'a> PgBindValue<'a> {
@@ -35,12 +36,20 @@ impl<'a> PgBindValue<'a> {
         }
     }
 
+    pub(crate) fn owned(oid: u32, bytes: Vec<u8>) -> Self {
+        Self {
+            oid,
+            bytes: Some(Bytes::Owned(bytes)),
+        }
+    }
+
     /// The binary bytes, or `None` for NULL.
     pub fn as_bytes(&self) -> Option<&[u8]> {
         match &self.bytes {
             None => None,
             Some(Bytes::Inline(buf, n)) => Some(&buf[..usize::from(*n)]),
             Some(Bytes::Borrowed(b)) => Some(b),
+            Some(Bytes::Owned(b)) => Some(b),
         }
     }
 

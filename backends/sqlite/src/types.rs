@@ -133,6 +133,22 @@ impl ToSql<Binary, Sqlite> for Vec<u8> {
     }
 }
 
+/// User-defined SQL types (`#[derive(SqlEnum)]`): SQLite has none, so their labels are TEXT.
+impl quarry::serialize::BindCustomLabel for Sqlite {
+    #[inline]
+    fn bind_custom_label(_sql_type: SqlTypeKind, label: &str) -> QueryResult<SqliteBindValue<'_>> {
+        Ok(SqliteBindValue::Text(label))
+    }
+}
+
+impl quarry::deserialize::ReadCustomLabel for Sqlite {
+    // Spelled as the trait spells it (a projection), so that the lifetime binds the same way.
+    #[inline]
+    fn read_custom_label<'a>(value: Self::RawValue<'a>) -> DResult<&'a str> {
+        text(&value)
+    }
+}
+
 #[cfg(feature = "chrono")]
 mod chrono_types {
     use chrono::{NaiveDate, NaiveDateTime, NaiveTime};

@@ -145,6 +145,88 @@ value_as_expression! {
     [] chrono::NaiveDate => Date;
     [] chrono::NaiveTime => Time;
     [] chrono::NaiveDateTime => Timestamp;
+    [] chrono::DateTime<chrono::Utc> => Timestamptz;
+    [] chrono::DateTime<chrono::FixedOffset> => Timestamptz;
+}
+
+/// A `Vec` or slice is an array value (`Array<ST>`, PostgreSQL); its elements must convert to
+/// `ST` when it is bound.
+impl<T, ST: SqlType> AsExpression<Array<ST>> for Vec<T> {
+    type Expression = Bound<Array<ST>, Vec<T>>;
+    #[inline]
+    fn as_expression(self) -> Self::Expression {
+        Bound::new(self)
+    }
+}
+impl<T, ST: SqlType> AsExpression<Nullable<Array<ST>>> for Vec<T> {
+    type Expression = Bound<Array<ST>, Vec<T>>;
+    #[inline]
+    fn as_expression(self) -> Self::Expression {
+        Bound::new(self)
+    }
+}
+impl<'a, T, ST: SqlType> AsExpression<Array<ST>> for &'a [T] {
+    type Expression = Bound<Array<ST>, &'a [T]>;
+    #[inline]
+    fn as_expression(self) -> Self::Expression {
+        Bound::new(self)
+    }
+}
+impl<'a, T, ST: SqlType> AsExpression<Nullable<Array<ST>>> for &'a [T] {
+    type Expression = Bound<Array<ST>, &'a [T]>;
+    #[inline]
+    fn as_expression(self) -> Self::Expression {
+        Bound::new(self)
+    }
+}
+
+#[cfg(feature = "time")]
+value_as_expression! {
+    [] time::Date => Date;
+    [] time::Time => Time;
+    [] time::PrimitiveDateTime => Timestamp;
+    [] time::OffsetDateTime => Timestamptz;
+}
+
+#[cfg(feature = "rust_decimal")]
+value_as_expression! {
+    [] rust_decimal::Decimal => Decimal;
+}
+
+#[cfg(feature = "uuid")]
+value_as_expression! {
+    [] uuid::Uuid => Uuid;
+}
+
+/// `serde_json::Value` is JSON or JSONB, whichever the column is.
+#[cfg(feature = "serde_json")]
+mod json_values {
+    use super::{AsExpression, Bound, Nullable};
+    use crate::sql_types::{Json, Jsonb};
+
+    macro_rules! json_as_expression {
+        ($($st:ident)*) => {$(
+            impl AsExpression<$st> for serde_json::Value {
+                type Expression = Bound<$st, serde_json::Value>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+            impl AsExpression<Nullable<$st>> for serde_json::Value {
+                type Expression = Bound<$st, serde_json::Value>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+            impl<'a> AsExpression<$st> for &'a serde_json::Value {
+                type Expression = Bound<$st, &'a serde_json::Value>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+        )*};
+    }
+    json_as_expression!(Json Jsonb);
 }
 
 impl<T, ST> AsExpression<Nullable<ST>> for Option<T>

@@ -47,7 +47,9 @@ macro_rules! in_list {
             V::SqlType: SqlType,
         {
             fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
-                if DB::IN_LIST_AS_ARRAY && self.values.iter().all(QueryFragment::is_single_bind) {
+                if DB::in_list_as_array(<V::SqlType as SqlType>::KIND)
+                    && self.values.iter().all(QueryFragment::is_single_bind)
+                {
                     // One array parameter: the same SQL for every length, the empty list included.
                     self.expr.walk_ast(pass)?;
                     pass.push_sql($array_op);

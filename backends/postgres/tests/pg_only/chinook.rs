@@ -258,7 +258,7 @@ fn typed_queries_agree_with_raw_sql_on_chinook() -> QueryResult<()> {
     );
 
     // Average track length per genre for a list of genres (AVG of an integer as a double).
-    let genres = vec![1, 3, 5];
+    let genres = [1, 3, 5];
     let typed: Vec<(Option<i32>, Option<f64>)> = track::table
         .filter(track::genre_id.eq_any(genres.iter().map(|g| Some(*g))))
         .group_by(track::genre_id)

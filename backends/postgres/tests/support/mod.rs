@@ -72,7 +72,13 @@ pub fn test_db(test: &str, ddl: &str) -> Option<TestDb> {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let clean: String = test
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     let schema = format!("quarry_t{}_{n}_{clean}", std::process::id());
     conn.batch_execute(&format!(
