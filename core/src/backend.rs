@@ -30,11 +30,14 @@ pub trait Backend: Sized + 'static {
     /// bound parameters the caller pushes afterwards, in order, through the returned placeholders.
     fn limit_offset_sql(has_limit: bool, has_offset: bool) -> LimitOffsetSql;
 
-    /// Whether `x IN (v1, v2, …)` over bound values is sent as `x = ANY(?)` with one array
-    /// parameter (and `NOT IN` as `x <> ALL(?)`), so the statement is the same whatever the
-    /// list's length and stays in the statement cache. Backends that say `true` implement
-    /// [`Backend::bind_array`].
-    const IN_LIST_AS_ARRAY: bool = false;
+    /// Whether `x IN (v1, v2, …)` over bound values of SQL type `element` is sent as
+    /// `x = ANY(?)` with one array parameter (and `NOT IN` as `x <> ALL(?)`), so the statement
+    /// is the same whatever the list's length and stays in the statement cache. Backends that
+    /// say `true` implement [`Backend::bind_array`] for that element type.
+    fn in_list_as_array(element: crate::sql_types::SqlTypeKind) -> bool {
+        let _ = element;
+        false
+    }
 
     /// Builds one array parameter of element type `element` from the elements' own bound values.
     fn bind_array<'a>(
@@ -104,6 +107,70 @@ pub trait SupportsReturning: Backend {}
     note = "MySQL spells upserts `ON DUPLICATE KEY UPDATE`"
 )]
 pub trait SupportsOnConflict: Backend {}
+
+/// Backends with `ILIKE` / `NOT ILIKE`, case-insensitive pattern matching (PostgreSQL). A query
+/// using `.ilike(...)` or `.not_ilike(...)` does not compile for other backends.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support ILIKE (case-insensitive LIKE is PostgreSQL-only)",
+    label = "ILIKE used here",
+    note = "SQLite's LIKE is already case-insensitive for ASCII letters: use `.like(...)`"
+)]
+pub trait SupportsIlike: Backend {}
+
+/// Backends with `SELECT DISTINCT ON (exprs)` (PostgreSQL). A query using `.distinct_on(...)`
+/// does not compile for other backends.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support DISTINCT ON (it is PostgreSQL-only)",
+    label = "DISTINCT ON used here",
+    note = "pick one row per group with `.group_by(...)` and aggregates, or with a correlated subquery"
+)]
+pub trait SupportsDistinctOn: Backend {}
+
+/// Backends that lock the rows a SELECT reads: `FOR UPDATE`, `FOR SHARE`, and the `SKIP LOCKED`
+/// / `NOWAIT` modifiers (PostgreSQL; MySQL 8 and MariaDB 10.6 have them too). SQLite locks the
+/// whole database instead, so `.for_update()` does not compile for it.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend cannot lock rows: FOR UPDATE / FOR SHARE (and SKIP LOCKED, NOWAIT) are not supported",
+    label = "row locking used here",
+    note = "SQLite locks the whole database: run the SELECT and the writes in one transaction begun with `BEGIN IMMEDIATE`"
+)]
+pub trait SupportsRowLocking: Backend {
+    /// How the backend spells a shared row lock (MariaDB: `" LOCK IN SHARE MODE"`).
+    const FOR_SHARE: &'static str = " FOR SHARE";
+}
+
+/// Backends with the weaker row locks `FOR NO KEY UPDATE` and `FOR KEY SHARE` (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support FOR NO KEY UPDATE / FOR KEY SHARE (they are PostgreSQL-only)",
+    label = "key-level row locking used here",
+    note = "use `.for_update()` or `.for_share()`, which take stronger locks"
+)]
+pub trait SupportsKeyLocking: SupportsRowLocking {}
+
+/// Backends whose upserts can name a constraint: `ON CONFLICT ON CONSTRAINT name` (PostgreSQL).
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support ON CONFLICT ON CONSTRAINT (it is PostgreSQL-only)",
+    label = "ON CONFLICT ON CONSTRAINT used here",
+    note = "name the constraint's columns instead: `.on_conflict(column)` with the primary key or a `#[unique]` column"
+)]
+pub trait SupportsOnConflictOnConstraint: SupportsOnConflict {}
+
+/// Backends with operators on array values: `@>`, `<@`, `&&` and `= ANY(array)` (PostgreSQL).
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support array operators (`@>`, `<@`, `&&`, `= ANY(...)` are PostgreSQL-only)",
+    label = "array operator used here",
+    note = "keep the elements in a table of their own and use `.eq_any(...)`, `.in_subquery(...)` or `exists(...)`"
+)]
+pub trait SupportsArrayOperators: Backend {}
+
+/// Backends with PostgreSQL's JSON operators: `->` and `->>` on `json` / `jsonb`, `@>` on
+/// `jsonb`.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support the json/jsonb operators `->`, `->>` and `@>` (they are PostgreSQL's)",
+    label = "JSON operator used here",
+    note = "load the whole JSON value and read it in Rust"
+)]
+pub trait SupportsJsonOperators: Backend {}
 
 /// Writes `ident` as a standard SQL quoted identifier: in double quotes, with each `"` doubled
 /// (SQLite and PostgreSQL; MySQL quotes with backticks).

@@ -1,9 +1,15 @@
 //! Methods available on every expression: comparisons, LIKE, IN, BETWEEN, NULL tests, boolean
-//! logic, ordering, casts, concatenation.
+//! logic, ordering, casts, concatenation; and on some SQL types only: ILIKE on text, operators on
+//! arrays ([`ArrayExpressionMethods`]) and on JSON ([`JsonExpressionMethods`],
+//! [`JsonbExpressionMethods`]), which are PostgreSQL's.
+//!
+//! The PostgreSQL-only methods build on every backend, but a query that uses one compiles only
+//! for a backend implementing the matching marker trait of [`crate::backend`]
+//! (`SupportsIlike`, `SupportsArrayOperators`, `SupportsJsonOperators`).
 
 use crate::expression::*;
 use crate::select::Subquery;
-use crate::sql_types::{BoolLike, IntoNullable, SqlType, TextLike};
+use crate::sql_types::{Array, BoolLike, IntoNullable, Jsonb, SqlType, TextLike};
 
 /// Methods on every SQL expression. The right-hand side of each comparison is a Rust value or an
 /// expression of a compatible SQL type; Rust values are always bound as parameters.
@@ -73,6 +79,31 @@ where
             values.into_iter().map(AsExpression::as_expression).collect(),
         )
     }
+    /// `self = ANY(array)` (PostgreSQL, [`SupportsArrayOperators`](crate::backend::SupportsArrayOperators)):
+    /// `self` equals an element of `array`, an expression of SQL type `Array<_>` whose elements
+    /// have `self`'s type (for arrays with nullable elements, use
+    /// [`ArrayExpressionMethods::any_eq`]). For a list of Rust values use
+    /// [`eq_any`](Self::eq_any), which PostgreSQL also sends as `= ANY($1)`.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! {
+    /// #     users (id) { id -> Integer, name -> Text, }
+    /// #     teams (id) { id -> Integer, member_names -> Array<Text>, }
+    /// # }
+    /// let q = users::table
+    ///     .inner_join(teams::table.on(users::name.eq_any_of(teams::member_names)))
+    ///     .select((users::name, teams::id));
+    /// // SELECT "users"."name", "teams"."id" FROM "users"
+    /// //   INNER JOIN "teams" ON "users"."name" = ANY("teams"."member_names")
+    /// # let _ = q;
+    /// ```
+    fn eq_any_of<A>(self, array: A) -> EqAnyArray<Self, A::Expression>
+    where
+        A: AsExpression<Array<<Self::SqlType as SqlType>::NotNull>>,
+    {
+        EqAnyArray::new(self, array.as_expression())
+    }
     /// `self IN (subquery)`; the subquery must select one column of a compatible type.
     fn in_subquery<Q>(self, query: Q) -> InSubquery<Self, Q>
     where
@@ -133,6 +164,32 @@ where
     fn not_like<T: AsExpression<Self::SqlType>>(self, pattern: T) -> NotLike<Self, T::Expression> {
         NotLike::new(self, pattern.as_expression())
     }
+    /// `self ILIKE pattern`: LIKE ignoring case (PostgreSQL,
+    /// [`SupportsIlike`](crate::backend::SupportsIlike); the query does not compile for other
+    /// backends). The pattern is bound as a parameter.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { users (id) { id -> Integer, name -> Text, } }
+    /// let q = users::table.select(users::id).filter(users::name.ilike("ada%"));
+    /// // SELECT "users"."id" FROM "users" WHERE "users"."name" ILIKE $1
+    /// # let _ = q;
+    /// ```
+    fn ilike<T: AsExpression<Self::SqlType>>(self, pattern: T) -> ILike<Self, T::Expression> {
+        ILike::new(self, pattern.as_expression())
+    }
+    /// `self NOT ILIKE pattern` (PostgreSQL, [`SupportsIlike`](crate::backend::SupportsIlike)).
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { users (id) { id -> Integer, name -> Text, } }
+    /// let q = users::table.select(users::id).filter(users::name.not_ilike("%bot"));
+    /// // SELECT "users"."id" FROM "users" WHERE "users"."name" NOT ILIKE $1
+    /// # let _ = q;
+    /// ```
+    fn not_ilike<T: AsExpression<Self::SqlType>>(self, pattern: T) -> NotILike<Self, T::Expression> {
+        NotILike::new(self, pattern.as_expression())
+    }
     /// `self || other` (text concatenation; NULL if either side is NULL).
     fn concat<T: AsExpression<Self::SqlType>>(self, other: T) -> Concat<Self, T::Expression> {
         Concat::new(self, other.as_expression())
@@ -140,6 +197,171 @@ where
 }
 
 impl<E: Expression> TextExpressionMethods for E where E::SqlType: TextLike {}
+
+/// Methods on array expressions (SQL type `Array<T>`, possibly nullable): PostgreSQL's array
+/// operators ([`SupportsArrayOperators`](crate::backend::SupportsArrayOperators); queries using
+/// them do not compile for other backends). Arguments must have the same element type.
+///
+/// The examples read this table:
+///
+/// ```
+/// quarry::table! {
+///     posts (id) {
+///         id -> Integer,
+///         tags -> Array<Text>,
+///         required_tags -> Array<Text>,
+///     }
+/// }
+/// ```
+pub trait ArrayExpressionMethods: Expression + Sized
+where
+    Self::SqlType: ArrayLike,
+{
+    /// `self @> other`: `self` contains every element of `other`.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { posts (id) { id -> Integer, tags -> Array<Text>, required_tags -> Array<Text>, } }
+    /// let q = posts::table.select(posts::id).filter(posts::tags.contains(posts::required_tags));
+    /// // SELECT "posts"."id" FROM "posts" WHERE "posts"."tags" @> "posts"."required_tags"
+    /// # let _ = q;
+    /// ```
+    fn contains<T>(self, other: T) -> ArrayContains<Self, T::Expression>
+    where
+        T: AsExpression<Array<<Self::SqlType as ArrayLike>::Element>>,
+    {
+        ArrayContains::new(self, other.as_expression())
+    }
+
+    /// `self <@ other`: every element of `self` is in `other`.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { posts (id) { id -> Integer, tags -> Array<Text>, required_tags -> Array<Text>, } }
+    /// let q = posts::table.select(posts::id).filter(posts::required_tags.is_contained_by(posts::tags));
+    /// // SELECT "posts"."id" FROM "posts" WHERE "posts"."required_tags" <@ "posts"."tags"
+    /// # let _ = q;
+    /// ```
+    fn is_contained_by<T>(self, other: T) -> ArrayContainedBy<Self, T::Expression>
+    where
+        T: AsExpression<Array<<Self::SqlType as ArrayLike>::Element>>,
+    {
+        ArrayContainedBy::new(self, other.as_expression())
+    }
+
+    /// `self && other`: the arrays have at least one element in common.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { posts (id) { id -> Integer, tags -> Array<Text>, required_tags -> Array<Text>, } }
+    /// let q = posts::table.select(posts::id).filter(posts::tags.overlaps_with(posts::required_tags));
+    /// // SELECT "posts"."id" FROM "posts" WHERE "posts"."tags" && "posts"."required_tags"
+    /// # let _ = q;
+    /// ```
+    fn overlaps_with<T>(self, other: T) -> ArrayOverlaps<Self, T::Expression>
+    where
+        T: AsExpression<Array<<Self::SqlType as ArrayLike>::Element>>,
+    {
+        ArrayOverlaps::new(self, other.as_expression())
+    }
+
+    /// `value = ANY(self)`: some element of `self` equals `value` (a Rust value, bound as a
+    /// parameter, or an expression of the element type). The same SQL as
+    /// [`ExpressionMethods::eq_any_of`], written from the array's side.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { posts (id) { id -> Integer, tags -> Array<Text>, required_tags -> Array<Text>, } }
+    /// let q = posts::table.select(posts::id).filter(posts::tags.any_eq("rust"));
+    /// // SELECT "posts"."id" FROM "posts" WHERE $1 = ANY("posts"."tags")
+    /// # let _ = q;
+    /// ```
+    fn any_eq<T>(self, value: T) -> EqAnyArray<T::Expression, Self>
+    where
+        T: AsExpression<<<Self::SqlType as ArrayLike>::Element as SqlType>::NotNull>,
+    {
+        EqAnyArray::new(value.as_expression(), self)
+    }
+}
+
+impl<E: Expression> ArrayExpressionMethods for E where E::SqlType: ArrayLike {}
+
+/// Methods on JSON expressions (SQL type `Json` or `Jsonb`, possibly nullable): PostgreSQL's
+/// `->` and `->>` ([`SupportsJsonOperators`](crate::backend::SupportsJsonOperators); queries using
+/// them do not compile for other backends). A key is text (an object's member) or an `i32` (an
+/// array's element, from 0); Rust keys are bound as parameters.
+///
+/// The examples read this table:
+///
+/// ```
+/// quarry::table! {
+///     events (id) {
+///         id -> Integer,
+///         payload -> Jsonb,
+///     }
+/// }
+/// ```
+pub trait JsonExpressionMethods: Expression + Sized
+where
+    Self::SqlType: JsonLike,
+{
+    /// `(self -> key)`: the member `key` (or the element at index `key`) as JSON of the same type
+    /// (`Json` stays `Json`, `Jsonb` stays `Jsonb`), nullable: NULL when there is no such member.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { events (id) { id -> Integer, payload -> Jsonb, } }
+    /// // Chained: the first element of the "items" array, as jsonb.
+    /// let q = events::table.select(events::payload.get_json("items").get_json(0));
+    /// // SELECT (("events"."payload" -> $1) -> $2) FROM "events"
+    /// # let _ = q;
+    /// ```
+    fn get_json<K: JsonKey>(self, key: K) -> JsonGet<Self, K::Expression> {
+        JsonGet::new(self, key.into_json_key())
+    }
+
+    /// `(self ->> key)`: the member `key` (or the element at index `key`) as text
+    /// (`Nullable<Text>`): strings without their quotes, other values as JSON text; NULL when
+    /// there is no such member or it is JSON `null`.
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { events (id) { id -> Integer, payload -> Jsonb, } }
+    /// let q = events::table
+    ///     .select(events::id)
+    ///     .filter(events::payload.get_text("kind").eq("login"));
+    /// // SELECT "events"."id" FROM "events" WHERE ("events"."payload" ->> $1) = $2
+    /// # let _ = q;
+    /// ```
+    fn get_text<K: JsonKey>(self, key: K) -> JsonGetText<Self, K::Expression> {
+        JsonGetText::new(self, key.into_json_key())
+    }
+}
+
+impl<E: Expression> JsonExpressionMethods for E where E::SqlType: JsonLike {}
+
+/// Methods on `Jsonb` expressions only: containment `@>`
+/// ([`SupportsJsonOperators`](crate::backend::SupportsJsonOperators)).
+pub trait JsonbExpressionMethods: Expression + Sized
+where
+    Self::SqlType: JsonbLike,
+{
+    /// `self @> other`: the JSON value `self` contains `other` (every member of `other` is in
+    /// `self` with a contained value, recursively; array elements in any order).
+    ///
+    /// ```
+    /// # use quarry::prelude::*;
+    /// # quarry::table! { events (id) { id -> Integer, payload -> Jsonb, filter -> Jsonb, } }
+    /// let q = events::table.select(events::id).filter(events::payload.contains(events::filter));
+    /// // SELECT "events"."id" FROM "events" WHERE "events"."payload" @> "events"."filter"
+    /// # let _ = q;
+    /// ```
+    fn contains<T: AsExpression<Jsonb>>(self, other: T) -> JsonbContains<Self, T::Expression> {
+        JsonbContains::new(self, other.as_expression())
+    }
+}
+
+impl<E: Expression> JsonbExpressionMethods for E where E::SqlType: JsonbLike {}
 
 /// Methods on boolean expressions.
 pub trait BoolExpressionMethods: Expression + Sized

@@ -90,7 +90,7 @@ pub use crate::error::{
     DatabaseError, DatabaseErrorKind, DeserializeErrorKind, Error, OptionalExtension, QueryResult,
 };
 pub use quarry_macros::{
-    table, AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable,
+    table, AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable, SqlEnum,
 };
 
 /// Everything needed to write queries.
@@ -101,7 +101,8 @@ pub mod prelude {
         avg, case_when, count, count_distinct, count_star, exists, max, min, not_exists, sum,
     };
     pub use crate::expression_methods::{
-        not, BoolExpressionMethods, ExpressionMethods, TextExpressionMethods,
+        not, ArrayExpressionMethods, BoolExpressionMethods, ExpressionMethods, JsonExpressionMethods,
+        JsonbExpressionMethods, TextExpressionMethods,
     };
     pub use crate::query_source::{AliasName, JoinDsl, WithOn};
     pub use crate::raw_sql::sql_query;
@@ -109,7 +110,7 @@ pub mod prelude {
     pub use crate::selectable::SelectableHelper;
     pub use crate::transaction::TransactionDsl;
     pub use crate::write::{delete, excluded, insert_into, update};
-    pub use crate::{AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable};
+    pub use crate::{AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable, SqlEnum};
 }
 
 pub mod selectable;

@@ -8,14 +8,17 @@
 
 mod aggregate;
 mod arithmetic;
+mod array_ops;
 mod between;
 mod bound;
 mod case_when;
 mod cast;
 mod comparison;
 mod concat;
+mod ilike;
 mod in_list;
 mod is_null;
+mod json_ops;
 mod logical;
 mod nullable;
 mod order;
@@ -24,14 +27,19 @@ mod subquery;
 pub use self::aggregate::{avg, count, count_distinct, count_star, max, min, sum};
 pub use self::aggregate::{Avg, Count, CountDistinct, CountStar, Max, Min, Sum};
 pub use self::arithmetic::{Add, ArithmeticRhs, Div, Mul, Sub};
+pub use self::array_ops::{
+    ArrayContainedBy, ArrayContains, ArrayLike, ArrayOverlaps, EqAnyArray, EqAnyArrayType,
+};
 pub use self::between::{Between, NotBetween};
 pub use self::bound::{AsExpression, Bound, HasBase, IntoExpression};
 pub use self::case_when::{case_when, CaseWhen, NoElse, When, WhenChain};
 pub use self::cast::Cast;
 pub use self::comparison::{Eq, Gt, GtEq, Like, Lt, LtEq, NotEq, NotLike};
 pub use self::concat::Concat;
+pub use self::ilike::{ILike, NotILike};
 pub use self::in_list::{EqAny, NeAll};
 pub use self::is_null::{IsNotNull, IsNull};
+pub use self::json_ops::{JsonGet, JsonGetText, JsonKey, JsonKeyType, JsonLike, JsonbContains, JsonbLike};
 pub use self::logical::{And, Not, Or, Parenthesized};
 pub use self::nullable::AsNullable;
 pub use self::order::{Asc, Desc};

@@ -10,8 +10,8 @@ use super::AstPass;
 /// text depends on run-time data (a list's length, a string of SQL) must call
 /// [`AstPass::mark_dynamic`], so that its statement is cached by SQL text rather than by type.
 #[diagnostic::on_unimplemented(
-    message = "this statement cannot be written as SQL for the `{DB}` backend: it uses a feature the backend lacks (RETURNING, ON CONFLICT), or a Rust value in it (such as a field of an `Insertable`, `AsChangeset` or `Identifiable` struct) does not match its column's SQL type",
-    note = "RETURNING needs a backend implementing `SupportsReturning`, an upsert one implementing `SupportsOnConflict`; a bound Rust value needs `ToSql<its column's SQL type, the backend>` (e.g. `i32` for Integer, `&str`/`String` for Text, `Option<_>` for a nullable column); or `{Self}` is not a query or expression at all"
+    message = "this statement cannot be written as SQL for the `{DB}` backend: it uses a feature the backend lacks (RETURNING, ON CONFLICT, or PostgreSQL-only SQL: ILIKE, DISTINCT ON, FOR UPDATE / FOR SHARE, ON CONFLICT ON CONSTRAINT, array or JSON operators), or a Rust value in it (such as a field of an `Insertable`, `AsChangeset` or `Identifiable` struct) does not match its column's SQL type",
+    note = "RETURNING needs a backend implementing `SupportsReturning`, an upsert one implementing `SupportsOnConflict`; ILIKE needs `SupportsIlike`, DISTINCT ON `SupportsDistinctOn`, FOR UPDATE / FOR SHARE / SKIP LOCKED / NOWAIT `SupportsRowLocking`, FOR NO KEY UPDATE / FOR KEY SHARE `SupportsKeyLocking`, ON CONFLICT ON CONSTRAINT `SupportsOnConflictOnConstraint`, array operators `SupportsArrayOperators`, `->` / `->>` / jsonb `@>` `SupportsJsonOperators` (PostgreSQL has them all, SQLite none); a bound Rust value needs `ToSql<its column's SQL type, the backend>` (e.g. `i32` for Integer, `&str`/`String` for Text, `Option<_>` for a nullable column); or `{Self}` is not a query or expression at all"
 )]
 pub trait QueryFragment<DB: Backend> {
     /// Walks this node: writes its SQL or collects its binds, depending on the pass.

@@ -8,7 +8,6 @@ use crate::query_source::FromClause;
 use crate::serialize::ToSql;
 use crate::sql_types::BigInt;
 
-use super::distinct_clause::DistinctClause;
 use super::group_by_clause::GroupByClause;
 use super::limit_offset_clause::{walk_limit_offset, LimitValue};
 use super::order_clause::{NoOrder, OrderBy};
@@ -67,13 +66,14 @@ impl<DB: Backend, F: FromClause<DB>, S: SelectWalk<F, DB>> QueryFragment<DB> for
 pub struct BoxedSelectStatement<'a, F, ST, DB: Backend, G = NoGroup, SA = AggPlain> {
     from: F,
     select: BoxedFragment<'a, DB>,
-    distinct: &'static str,
+    distinct: BoxedFragment<'a, DB>,
     where_: Option<BoxedFragment<'a, DB>>,
     order: Vec<BoxedFragment<'a, DB>>,
     limit: Option<i64>,
     offset: Option<i64>,
     group: BoxedFragment<'a, DB>,
     having: BoxedFragment<'a, DB>,
+    locking: BoxedFragment<'a, DB>,
     _marker: PhantomData<(ST, G, SA)>,
 }
 
@@ -83,7 +83,7 @@ impl<F, ST, DB: Backend, G, SA> std::fmt::Debug for BoxedSelectStatement<'_, F, 
     }
 }
 
-impl<F, S, D, W, O, L, Of, G, H> SelectStatement<F, S, D, W, O, L, Of, G, H> {
+impl<F, S, D, W, O, L, Of, G, H, Lk> SelectStatement<F, S, D, W, O, L, Of, G, H, Lk> {
     /// Erases the clause types, for queries assembled at run time. See [`BoxedSelectStatement`].
     #[allow(clippy::type_complexity)]
     pub fn into_boxed<'a, DB>(
@@ -93,24 +93,26 @@ impl<F, S, D, W, O, L, Of, G, H> SelectStatement<F, S, D, W, O, L, Of, G, H> {
         DB: Backend,
         F: FromClause<DB> + Clone + 'a,
         S: SelectWalk<F, DB> + SelectRow<F, G> + SelectAgg<G> + 'a,
-        D: DistinctClause,
+        D: QueryFragment<DB> + 'a,
         W: IntoBoxedWhere<'a, DB>,
         O: IntoBoxedOrder<'a, DB>,
         L: LimitValue,
         Of: LimitValue,
         G: GroupByClause + QueryFragment<DB> + 'a,
         H: QueryFragment<DB> + 'a,
+        Lk: QueryFragment<DB> + 'a,
     {
         BoxedSelectStatement {
             select: BoxedFragment::new(SelectOf(self.from.clone(), self.select)),
             from: self.from,
-            distinct: D::SQL,
+            distinct: BoxedFragment::new(self.distinct),
             where_: self.where_.into_boxed_where(),
             order: self.order.into_boxed_order(),
             limit: self.limit.value().copied(),
             offset: self.offset.value().copied(),
             group: BoxedFragment::new(self.group),
             having: BoxedFragment::new(self.having),
+            locking: BoxedFragment::new(self.locking),
             _marker: PhantomData,
         }
     }
@@ -230,7 +232,7 @@ where
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         pass.mark_dynamic();
         pass.push_sql("SELECT ");
-        pass.push_sql(self.distinct);
+        self.distinct.walk_ast(pass)?;
         self.select.walk_ast(pass)?;
         pass.push_sql(" FROM ");
         self.from.walk_from(pass)?;
@@ -244,7 +246,8 @@ where
             pass.push_sql(if i == 0 { " ORDER BY " } else { ", " });
             o.walk_ast(pass)?;
         }
-        walk_limit_offset(self.limit.as_ref(), self.offset.as_ref(), pass)
+        walk_limit_offset(self.limit.as_ref(), self.offset.as_ref(), pass)?;
+        self.locking.walk_ast(pass)
     }
 }
 

@@ -1,3 +1,7 @@
+use crate::backend::Backend;
+use crate::error::QueryResult;
+use crate::query_builder::{AstPass, QueryFragment};
+
 /// No DISTINCT.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoDistinct;
@@ -6,14 +10,20 @@ pub struct NoDistinct;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Distinct;
 
-/// Whether a statement is DISTINCT.
-pub trait DistinctClause {
-    /// The SQL written after SELECT.
-    const SQL: &'static str;
+// The DISTINCT clause writes itself right after `SELECT ` (and ends with a space when present);
+// `DISTINCT ON (…)` is in `distinct_on_clause.rs`.
+
+impl<DB: Backend> QueryFragment<DB> for NoDistinct {
+    #[inline]
+    fn walk_ast<'b>(&'b self, _: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        Ok(())
+    }
 }
-impl DistinctClause for NoDistinct {
-    const SQL: &'static str = "";
-}
-impl DistinctClause for Distinct {
-    const SQL: &'static str = "DISTINCT ";
+
+impl<DB: Backend> QueryFragment<DB> for Distinct {
+    #[inline]
+    fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        pass.push_sql("DISTINCT ");
+        Ok(())
+    }
 }

@@ -6,11 +6,13 @@ use crate::schema::{Column, Table};
 use crate::sql_types::BigInt;
 
 use super::distinct_clause::{Distinct, NoDistinct};
+use super::distinct_on_clause::{DistinctOn, ValidDistinctOn};
 use super::group_by_clause::{
-    GroupBy, GroupByClause, IsGrouped, NotYetGrouped, NotYetOrdered, NotYetSelected,
+    GroupBy, GroupByClause, IsGrouped, NoGroupBy, NotYetGrouped, NotYetOrdered, NotYetSelected,
 };
 use super::having_clause::{Having, NoHaving};
 use super::limit_offset_clause::{Limit, NoLimit, NoOffset, Offset};
+use super::locking_clause::{ForKeyShare, ForNoKeyUpdate, ForShare, ForUpdate, Locking};
 use super::order_clause::{NoOrder, OrderAgg, OrderBy, ThenOrderBy};
 use super::select_clause::{DefaultSelect, SelectAgg, SelectClause};
 use super::select_statement::SelectStatement;
@@ -37,39 +39,10 @@ impl<O, E, A0: CombineAgg<A>, A> OrderAppend<E, A> for OrderBy<O, A0> {
     }
 }
 
-macro_rules! rebuild {
-    ($s:ident, $($field:ident : $value:expr),*) => {
-        SelectStatement {
-            from: rebuild!(@f $s from, $($field : $value),*),
-            select: rebuild!(@f $s select, $($field : $value),*),
-            distinct: rebuild!(@f $s distinct, $($field : $value),*),
-            where_: rebuild!(@f $s where_, $($field : $value),*),
-            order: rebuild!(@f $s order, $($field : $value),*),
-            limit: rebuild!(@f $s limit, $($field : $value),*),
-            offset: rebuild!(@f $s offset, $($field : $value),*),
-            group: rebuild!(@f $s group, $($field : $value),*),
-            having: rebuild!(@f $s having, $($field : $value),*),
-        }
-    };
-    (@f $s:ident $name:ident, $($field:ident : $value:expr),*) => {
-        rebuild!(@pick $s $name [$($field : $value),*])
-    };
-    (@pick $s:ident $name:ident []) => { $s.$name };
-    (@pick $s:ident from [from : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident select [select : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident distinct [distinct : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident where_ [where_ : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident order [order : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident limit [limit : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident offset [offset : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident group [group : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident having [having : $v:expr $(, $($rest:tt)*)?]) => { $v };
-    (@pick $s:ident $name:ident [$other:ident : $v:expr $(, $($rest:tt)*)?]) => {
-        rebuild!(@pick $s $name [$($($rest)*)?])
-    };
-}
-
 impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L, Of, G, H> {
+    // The clauses that cannot follow a locking clause (`.for_update()` and the others lock the
+    // rows of a plain query, so they are the last clause): this block is for unlocked queries.
+
     /// Chooses what the query returns: a column, an expression, a tuple of them, or
     /// `Struct::as_select()`. Checked against the FROM clause and the GROUP BY clause.
     ///
@@ -94,76 +67,6 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
         <E as ValidSelect<F, G::State, I>>::Agg: CombineAgg<O::Agg>,
     {
         rebuild!(self, select: SelectClause::new(selection))
-    }
-
-    /// Adds a WHERE condition, joined to an existing one with AND.
-    ///
-    /// SQL: `… WHERE <existing> AND <predicate>`
-    pub fn filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::And, O, L, Of, G, H>
-    where
-        P: ValidFilter<F, I>,
-        W: WhereAnd<P>,
-    {
-        rebuild!(self, where_: self.where_.and(predicate))
-    }
-
-    /// Adds a WHERE condition, joined to an existing one with OR.
-    ///
-    /// SQL: `… WHERE (<existing> OR <predicate>)`
-    pub fn or_filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::Or, O, L, Of, G, H>
-    where
-        P: ValidFilter<F, I>,
-        W: WhereAnd<P>,
-    {
-        rebuild!(self, where_: self.where_.or(predicate))
-    }
-
-    /// Sets ORDER BY (replacing any previous ordering): a column or expression (ascending),
-    /// `.asc()` / `.desc()`, or a tuple of them.
-    pub fn order_by<E, I>(
-        self,
-        order: E,
-    ) -> SelectStatement<F, S, D, W, OrderBy<E, <E as ValidOrder<F, G::State, I>>::Agg>, L, Of, G, H>
-    where
-        E: ValidOrder<F, G::State, I>,
-        S: SelectAgg<G>,
-        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
-    {
-        rebuild!(self, order: OrderBy::new(order))
-    }
-
-    /// Appends to ORDER BY.
-    pub fn then_order_by<E, I>(
-        self,
-        order: E,
-    ) -> SelectStatement<
-        F,
-        S,
-        D,
-        W,
-        <O as OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>>::Out,
-        L,
-        Of,
-        G,
-        H,
-    >
-    where
-        E: ValidOrder<F, G::State, I>,
-        S: SelectAgg<G>,
-        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
-        O: OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>,
-    {
-        rebuild!(self, order: self.order.append(order))
-    }
-
-    /// `LIMIT n` (bound as a parameter).
-    pub fn limit(self, n: i64) -> SelectStatement<F, S, D, W, O, Limit, Of, G, H> {
-        rebuild!(self, limit: Limit(n))
-    }
-
-    /// `OFFSET n` (bound as a parameter).
-    pub fn offset(self, n: i64) -> SelectStatement<F, S, D, W, O, L, Offset, G, H> {
-        rebuild!(self, offset: Offset(n))
     }
 
     /// `SELECT DISTINCT`.
@@ -200,6 +103,79 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     {
         rebuild!(self, select: SelectClause::new(CountStar))
     }
+}
+
+impl<F, S, D, W, O, L, Of, G: GroupByClause, H, Lk> SelectStatement<F, S, D, W, O, L, Of, G, H, Lk> {
+    /// Adds a WHERE condition, joined to an existing one with AND.
+    ///
+    /// SQL: `… WHERE <existing> AND <predicate>`
+    pub fn filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::And, O, L, Of, G, H, Lk>
+    where
+        P: ValidFilter<F, I>,
+        W: WhereAnd<P>,
+    {
+        rebuild!(self, where_: self.where_.and(predicate))
+    }
+
+    /// Adds a WHERE condition, joined to an existing one with OR.
+    ///
+    /// SQL: `… WHERE (<existing> OR <predicate>)`
+    pub fn or_filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::Or, O, L, Of, G, H, Lk>
+    where
+        P: ValidFilter<F, I>,
+        W: WhereAnd<P>,
+    {
+        rebuild!(self, where_: self.where_.or(predicate))
+    }
+
+    /// Sets ORDER BY (replacing any previous ordering): a column or expression (ascending),
+    /// `.asc()` / `.desc()`, or a tuple of them.
+    pub fn order_by<E, I>(
+        self,
+        order: E,
+    ) -> SelectStatement<F, S, D, W, OrderBy<E, <E as ValidOrder<F, G::State, I>>::Agg>, L, Of, G, H, Lk>
+    where
+        E: ValidOrder<F, G::State, I>,
+        S: SelectAgg<G>,
+        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
+    {
+        rebuild!(self, order: OrderBy::new(order))
+    }
+
+    /// Appends to ORDER BY.
+    pub fn then_order_by<E, I>(
+        self,
+        order: E,
+    ) -> SelectStatement<
+        F,
+        S,
+        D,
+        W,
+        <O as OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>>::Out,
+        L,
+        Of,
+        G,
+        H,
+        Lk,
+    >
+    where
+        E: ValidOrder<F, G::State, I>,
+        S: SelectAgg<G>,
+        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
+        O: OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>,
+    {
+        rebuild!(self, order: self.order.append(order))
+    }
+
+    /// `LIMIT n` (bound as a parameter).
+    pub fn limit(self, n: i64) -> SelectStatement<F, S, D, W, O, Limit, Of, G, H, Lk> {
+        rebuild!(self, limit: Limit(n))
+    }
+
+    /// `OFFSET n` (bound as a parameter).
+    pub fn offset(self, n: i64) -> SelectStatement<F, S, D, W, O, L, Offset, G, H, Lk> {
+        rebuild!(self, offset: Offset(n))
+    }
 
     /// Uses this one-column query as a scalar subquery `(SELECT …)`; its value is NULL when it
     /// returns no row.
@@ -216,8 +192,8 @@ pub trait LimitOne {
     fn limit_one(self) -> Self::Out;
 }
 
-impl<F, S, D, W, O, L, Of, G, H> LimitOne for SelectStatement<F, S, D, W, O, L, Of, G, H> {
-    type Out = SelectStatement<F, S, D, W, O, Limit, Of, G, H>;
+impl<F, S, D, W, O, L, Of, G, H, Lk> LimitOne for SelectStatement<F, S, D, W, O, L, Of, G, H, Lk> {
+    type Out = SelectStatement<F, S, D, W, O, Limit, Of, G, H, Lk>;
     fn limit_one(self) -> Self::Out {
         rebuild!(self, limit: Limit(1))
     }
@@ -290,7 +266,7 @@ impl<F: QuerySource> AsQuery for F {
     }
 }
 
-impl<F, S, D, W, O, L, Of, G, H> AsQuery for SelectStatement<F, S, D, W, O, L, Of, G, H> {
+impl<F, S, D, W, O, L, Of, G, H, Lk> AsQuery for SelectStatement<F, S, D, W, O, L, Of, G, H, Lk> {
     type Query = Self;
     fn as_query(self) -> Self {
         self
@@ -365,6 +341,87 @@ pub trait QueryDsl: QuerySource {
     /// See [`SelectStatement::distinct`].
     fn distinct(self) -> SelectStatement<Self, DefaultSelect, Distinct> {
         SelectStatement::new(self).distinct()
+    }
+
+    /// See [`SelectStatement::distinct_on`] (PostgreSQL).
+    fn distinct_on<E, I>(self, exprs: E) -> SelectStatement<Self, DefaultSelect, DistinctOn<E>>
+    where
+        E: ValidDistinctOn<Self, NoGroup, I>,
+        <E as ValidDistinctOn<Self, NoGroup, I>>::Agg: CombineAgg<AggPlain>,
+    {
+        SelectStatement::new(self).distinct_on(exprs)
+    }
+
+    /// See [`SelectStatement::for_update`] (not on SQLite).
+    fn for_update(
+        self,
+    ) -> SelectStatement<
+        Self,
+        DefaultSelect,
+        NoDistinct,
+        NoWhere,
+        NoOrder,
+        NoLimit,
+        NoOffset,
+        NoGroupBy,
+        NoHaving,
+        Locking<ForUpdate>,
+    > {
+        SelectStatement::new(self).for_update()
+    }
+
+    /// See [`SelectStatement::for_no_key_update`] (PostgreSQL).
+    fn for_no_key_update(
+        self,
+    ) -> SelectStatement<
+        Self,
+        DefaultSelect,
+        NoDistinct,
+        NoWhere,
+        NoOrder,
+        NoLimit,
+        NoOffset,
+        NoGroupBy,
+        NoHaving,
+        Locking<ForNoKeyUpdate>,
+    > {
+        SelectStatement::new(self).for_no_key_update()
+    }
+
+    /// See [`SelectStatement::for_share`] (not on SQLite).
+    fn for_share(
+        self,
+    ) -> SelectStatement<
+        Self,
+        DefaultSelect,
+        NoDistinct,
+        NoWhere,
+        NoOrder,
+        NoLimit,
+        NoOffset,
+        NoGroupBy,
+        NoHaving,
+        Locking<ForShare>,
+    > {
+        SelectStatement::new(self).for_share()
+    }
+
+    /// See [`SelectStatement::for_key_share`] (PostgreSQL).
+    fn for_key_share(
+        self,
+    ) -> SelectStatement<
+        Self,
+        DefaultSelect,
+        NoDistinct,
+        NoWhere,
+        NoOrder,
+        NoLimit,
+        NoOffset,
+        NoGroupBy,
+        NoHaving,
+        Locking<ForKeyShare>,
+    > {
+        SelectStatement::new(self).for_key_share()
     }
 
     /// See [`SelectStatement::group_by`].

@@ -5,10 +5,11 @@ use crate::query_source::{FromClause, QuerySource};
 use crate::serialize::ToSql;
 use crate::sql_types::BigInt;
 
-use super::distinct_clause::{DistinctClause, NoDistinct};
+use super::distinct_clause::NoDistinct;
 use super::group_by_clause::NoGroupBy;
 use super::having_clause::NoHaving;
 use super::limit_offset_clause::{walk_limit_offset, LimitValue, NoLimit, NoOffset};
+use super::locking_clause::NoLocking;
 use super::order_clause::NoOrder;
 use super::select_clause::{DefaultSelect, SelectClause, SelectRow};
 use super::where_clause::NoWhere;
@@ -28,6 +29,7 @@ pub struct SelectStatement<
     Of = NoOffset,
     G = NoGroupBy,
     H = NoHaving,
+    Lk = NoLocking,
 > {
     pub(crate) from: F,
     pub(crate) select: S,
@@ -38,6 +40,7 @@ pub struct SelectStatement<
     pub(crate) offset: Of,
     pub(crate) group: G,
     pub(crate) having: H,
+    pub(crate) locking: Lk,
 }
 
 impl<F: QuerySource> SelectStatement<F> {
@@ -53,6 +56,7 @@ impl<F: QuerySource> SelectStatement<F> {
             offset: NoOffset,
             group: NoGroupBy,
             having: NoHaving,
+            locking: NoLocking,
         }
     }
 }
@@ -63,7 +67,7 @@ pub trait Query {
     type SqlType;
 }
 
-impl<F, S, D, W, O, L, Of, G, H> Query for SelectStatement<F, S, D, W, O, L, Of, G, H>
+impl<F, S, D, W, O, L, Of, G, H, Lk> Query for SelectStatement<F, S, D, W, O, L, Of, G, H, Lk>
 where
     S: SelectRow<F, G>,
 {
@@ -76,7 +80,7 @@ pub trait Subquery: Query {
     type Outer;
 }
 
-impl<F: QuerySource, S, D, W, O, L, Of, G, H> Subquery for SelectStatement<F, S, D, W, O, L, Of, G, H>
+impl<F: QuerySource, S, D, W, O, L, Of, G, H, Lk> Subquery for SelectStatement<F, S, D, W, O, L, Of, G, H, Lk>
 where
     S: SelectRow<F, G>,
 {
@@ -103,23 +107,24 @@ impl<F, DB: Backend, E: QueryFragment<DB>, ST, A> SelectWalk<F, DB> for SelectCl
     }
 }
 
-impl<DB, F, S, D, W, O, L, Of, G, H> QueryFragment<DB> for SelectStatement<F, S, D, W, O, L, Of, G, H>
+impl<DB, F, S, D, W, O, L, Of, G, H, Lk> QueryFragment<DB> for SelectStatement<F, S, D, W, O, L, Of, G, H, Lk>
 where
     DB: Backend,
     F: FromClause<DB>,
     S: SelectWalk<F, DB>,
-    D: DistinctClause,
+    D: QueryFragment<DB>,
     W: QueryFragment<DB>,
     O: QueryFragment<DB>,
     L: LimitValue,
     Of: LimitValue,
     G: QueryFragment<DB>,
     H: QueryFragment<DB>,
+    Lk: QueryFragment<DB>,
     i64: ToSql<BigInt, DB>,
 {
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         pass.push_sql("SELECT ");
-        pass.push_sql(D::SQL);
+        self.distinct.walk_ast(pass)?;
         self.select.walk_select(&self.from, pass)?;
         pass.push_sql(" FROM ");
         self.from.walk_from(pass)?;
@@ -127,7 +132,8 @@ where
         self.group.walk_ast(pass)?;
         self.having.walk_ast(pass)?;
         self.order.walk_ast(pass)?;
-        walk_limit_offset(self.limit.value(), self.offset.value(), pass)
+        walk_limit_offset(self.limit.value(), self.offset.value(), pass)?;
+        self.locking.walk_ast(pass)
     }
 }
 
@@ -140,8 +146,10 @@ where
 )]
 pub trait RunnableQuery {}
 
-impl<F: QuerySource, S, D, W, O, L, Of, G, H> RunnableQuery for SelectStatement<F, S, D, W, O, L, Of, G, H> where
-    F::Outer: NotCorrelated
+impl<F: QuerySource, S, D, W, O, L, Of, G, H, Lk> RunnableQuery
+    for SelectStatement<F, S, D, W, O, L, Of, G, H, Lk>
+where
+    F::Outer: NotCorrelated,
 {
 }
 

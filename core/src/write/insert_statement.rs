@@ -392,10 +392,10 @@ impl<T: Table> IncompleteInsert<T> {
 #[derive(Debug, Clone)]
 #[must_use = "an INSERT does nothing until it is run with `.execute(&mut conn)`"]
 pub struct InsertStatement<T, Rows, C = NoConflictClause, R = NoReturning> {
-    table: T,
-    rows: Rows,
-    conflict: C,
-    returning: R,
+    pub(super) table: T,
+    pub(super) rows: Rows,
+    pub(super) conflict: C,
+    pub(super) returning: R,
 }
 
 /// Rows that an ON CONFLICT clause can follow: `VALUES` rows (SQLite cannot parse an upsert

@@ -8,6 +8,7 @@ mod insert_statement;
 mod returning_clause;
 mod update_statement;
 mod upsert;
+mod upsert_on_constraint;
 
 pub use self::assignment::{Assignment, AssignmentFragment, AssignmentList, AssignmentTarget, SameTable};
 pub use self::delete_statement::{delete, DeleteStatement, IntoWriteTarget};
@@ -21,4 +22,7 @@ pub use self::update_statement::{update, UpdateStatement, UpdateTarget};
 pub use self::upsert::{
     excluded, ConflictTarget, ConflictTargetColumns, DoNothing, DoUpdate, Excluded, NoConflictClause,
     TargetOf, UpsertSource,
+};
+pub use self::upsert_on_constraint::{
+    DoNothingOnConstraint, DoUpdateOnConstraint, OnConstraintBuilder, OnConstraintUpdateBuilder,
 };
