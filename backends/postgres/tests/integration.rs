@@ -17,6 +17,7 @@ mod harness {
     pub const DIALECT: Dialect = Dialect {
         division_by_zero_is_null: false,
         text_holds_nul: false,
+        deferred_constraints: true,
         in_list_is_one_statement: true,
     };
 
@@ -119,5 +120,11 @@ CREATE TEMP TABLE vals (id INTEGER PRIMARY KEY, small SMALLINT NOT NULL, big BIG
 
 #[path = "../../../conformance/mod.rs"]
 mod suite;
+
+// The suite's tests of features this backend has and not every backend does.
+#[path = "../../../conformance/on_conflict.rs"]
+mod suite_on_conflict;
+#[path = "../../../conformance/returning.rs"]
+mod suite_returning;
 
 mod pg_only;

@@ -24,7 +24,7 @@ use super::pg_error::{PgError, PgErrorKind};
 use super::pg_result::{owned_string, PgResult};
 
 /// libpq's format code for binary parameters and results.
-const BINARY_FORMAT: c_int = 1;
+pub(super) const BINARY_FORMAT: c_int = 1;
 
 /// The most results read while abandoning a COPY (bounds the loop if the server misbehaves).
 const MAX_DRAINED_RESULTS: usize = 1024;
@@ -39,7 +39,7 @@ static EMPTY_VALUE: [u8; 1] = [0];
 /// and drained with [`PgConnection::take_notices`]. The connection may move between threads but
 /// is not shared (`Send`, not `Sync`).
 pub struct PgConnection {
-    conn: NonNull<PGconn>,
+    pub(super) conn: NonNull<PGconn>,
     /// From `Box::into_raw`; the notice processor's argument. Freed in Drop after `PQfinish`.
     notices: NonNull<Vec<String>>,
 }
@@ -257,7 +257,7 @@ impl PgConnection {
     }
 
     /// Turns what a libpq call returned into a result or an error (see [`PgErrorKind`]).
-    fn check(&mut self, raw: *mut pq_sys::PGresult) -> Result<PgResult, PgError> {
+    pub(super) fn check(&mut self, raw: *mut pq_sys::PGresult) -> Result<PgResult, PgError> {
         // SAFETY: `raw` was just returned by a libpq exec call on this connection; it is owned by
         // the caller (us) and used nowhere else.
         let Some(result) = (unsafe { PgResult::from_raw(raw) }) else {
@@ -363,7 +363,7 @@ impl PgConnection {
     }
 
     /// An error of `kind` with the connection's last error message (`PQerrorMessage`).
-    fn conn_error(&self, kind: PgErrorKind) -> PgError {
+    pub(super) fn conn_error(&self, kind: PgErrorKind) -> PgError {
         // SAFETY: self.conn is a live connection.
         let ptr = unsafe { PQerrorMessage(self.conn.as_ptr()) };
         // SAFETY: the pointer is null or a NUL-terminated string owned by the connection, valid
@@ -422,7 +422,7 @@ unsafe extern "C" fn collect_notice(arg: *mut c_void, message: *const c_char) {
 }
 
 /// `text` as a C string; a NUL byte in it is a [`PgErrorKind::Protocol`] error naming `what`.
-fn c_string(text: &str, what: &str) -> Result<CString, PgError> {
+pub(super) fn c_string(text: &str, what: &str) -> Result<CString, PgError> {
     CString::new(text).map_err(|_| PgError::new(PgErrorKind::Protocol, format!("{what} contains a NUL byte")))
 }
 
@@ -438,8 +438,8 @@ pub(super) fn c_len(len: usize, what: &str) -> Result<c_int, PgError> {
 }
 
 /// Binary parameters laid out as libpq's parallel arrays. Borrows the values it points to.
-struct Params<'a> {
-    count: c_int,
+pub(super) struct Params<'a> {
+    pub(super) count: c_int,
     values: Vec<*const c_char>,
     lengths: Vec<c_int>,
     formats: Vec<c_int>,
@@ -447,7 +447,7 @@ struct Params<'a> {
 }
 
 impl<'a> Params<'a> {
-    fn new(params: &[Option<&'a [u8]>]) -> Result<Self, PgError> {
+    pub(super) fn new(params: &[Option<&'a [u8]>]) -> Result<Self, PgError> {
         let count = c_len(params.len(), "the number of parameters")?;
         let mut values = Vec::with_capacity(params.len());
         let mut lengths = Vec::with_capacity(params.len());
@@ -481,7 +481,7 @@ impl<'a> Params<'a> {
         })
     }
 
-    fn values_ptr(&self) -> *const *const c_char {
+    pub(super) fn values_ptr(&self) -> *const *const c_char {
         if self.values.is_empty() {
             ptr::null()
         } else {
@@ -489,7 +489,7 @@ impl<'a> Params<'a> {
         }
     }
 
-    fn lengths_ptr(&self) -> *const c_int {
+    pub(super) fn lengths_ptr(&self) -> *const c_int {
         if self.lengths.is_empty() {
             ptr::null()
         } else {
@@ -497,7 +497,7 @@ impl<'a> Params<'a> {
         }
     }
 
-    fn formats_ptr(&self) -> *const c_int {
+    pub(super) fn formats_ptr(&self) -> *const c_int {
         if self.formats.is_empty() {
             ptr::null()
         } else {

@@ -2,8 +2,10 @@
 
 pub use crate::suite::*;
 
+mod chinook;
 mod connection;
 mod statements;
+mod streaming;
 mod transactions;
 
 /// A connection holding the suite's schema and rows, or `None` when `QUARRY_PG_URL` is unset.
