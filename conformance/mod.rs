@@ -12,6 +12,11 @@
 //! - `constraint(name)`: the constraint name the backend reports for a constraint of the
 //!   schema, given as `table.column` (unique/not-null) or the CHECK expression;
 //! - `Dialect` constants for the few places where backends legitimately differ.
+//!
+//! The tests of features that only some backends have live beside this module and are
+//! compiled in by the harnesses of the backends that have them: `returning.rs` (RETURNING) and
+//! `on_conflict.rs` (ON CONFLICT upserts). A backend without them could not even compile those
+//! tests: the features are rejected at compile time there.
 
 #![allow(clippy::bool_assert_comparison)]
 
@@ -25,6 +30,7 @@ macro_rules! conn {
         }
     };
 }
+pub(crate) use conn;
 
 mod schema;
 
@@ -50,4 +56,6 @@ pub struct Dialect {
     /// `IN` lists compile to one statement whatever their length (`= ANY($1)` on PostgreSQL),
     /// rather than one statement per list length.
     pub in_list_is_one_statement: bool,
+    /// Constraints can be `DEFERRABLE INITIALLY DEFERRED` (checked at COMMIT); not on MySQL.
+    pub deferred_constraints: bool,
 }

@@ -139,6 +139,10 @@ fn the_guard_commits_or_rolls_back_on_drop() -> QueryResult<()> {
 #[test]
 fn a_failed_commit_is_reported_and_rolled_back() -> QueryResult<()> {
     let mut c = conn!();
+    if !DIALECT.deferred_constraints {
+        // Nothing fails at COMMIT without deferred constraints.
+        return Ok(());
+    }
     // The foreign key is checked at COMMIT, which therefore fails.
     let result: QueryResult<()> = c.transaction(|c| c.batch_execute("INSERT INTO children VALUES (1, 99)"));
     match result {

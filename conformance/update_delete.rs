@@ -50,32 +50,6 @@ fn update_can_write_null_and_filter_after_set() -> QueryResult<()> {
 }
 
 #[test]
-fn update_returning_gives_the_new_values() -> QueryResult<()> {
-    let mut c = conn!();
-    let changed: Vec<(i32, i32)> = update(users::table.filter(users::name.like("%a")))
-        .set(users::age.eq(users::age * 2))
-        .returning((users::id, users::age))
-        .load(&mut c)?;
-    let mut changed = changed;
-    changed.sort();
-    assert_eq!(changed, vec![(1, 72), (4, 160)]);
-    let whole: User = update(users::table.filter(users::id.eq(3)))
-        .set(users::name.eq("Linus T."))
-        .returning(User::as_select())
-        .get_result(&mut c)?;
-    assert_eq!(
-        whole,
-        User {
-            id: 3,
-            name: "Linus T.".into(),
-            hair_color: Some("blond".into()),
-            age: 28
-        }
-    );
-    Ok(())
-}
-
-#[test]
 fn update_that_violates_a_constraint_is_a_typed_error() -> QueryResult<()> {
     let mut c = conn!();
     match update(posts::table.filter(posts::id.eq(1)))
@@ -116,29 +90,6 @@ fn delete_with_filters_counts_rows() -> QueryResult<()> {
     let left: i64 = comments::table.count().get_result(&mut c)?;
     assert_eq!(left, 0);
     assert_eq!(delete(comments::table).execute(&mut c)?, 0);
-    Ok(())
-}
-
-#[test]
-fn delete_returning_gives_the_deleted_rows() -> QueryResult<()> {
-    let mut c = conn!();
-    let gone: Vec<Post> = delete(posts::table.filter(posts::views.lt(50)))
-        .returning(Post::as_select())
-        .load(&mut c)?;
-    assert_eq!(
-        gone,
-        vec![Post {
-            id: 4,
-            user_id: 3,
-            title: "Kernels".into(),
-            views: 10
-        }]
-    );
-    let ids: Vec<i32> = delete(comments::table).returning(comments::id).load(&mut c)?;
-    let mut ids = ids;
-    ids.sort();
-    assert_eq!(ids, [1, 2, 3]);
-    assert_eq!(posts::table.count().get_result::<i64>(&mut c)?, 3);
     Ok(())
 }
 

@@ -13,6 +13,7 @@ mod harness {
     pub const DIALECT: Dialect = Dialect {
         division_by_zero_is_null: true,
         text_holds_nul: true,
+        deferred_constraints: true,
         in_list_is_one_statement: false,
     };
 
@@ -61,5 +62,11 @@ CREATE TABLE vals (id INTEGER PRIMARY KEY, small INTEGER NOT NULL, big INTEGER N
 
 #[path = "../../../conformance/mod.rs"]
 mod suite;
+
+// The suite's tests of features this backend has and not every backend does.
+#[path = "../../../conformance/on_conflict.rs"]
+mod suite_on_conflict;
+#[path = "../../../conformance/returning.rs"]
+mod suite_returning;
 
 mod sqlite_only;
