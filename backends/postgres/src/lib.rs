@@ -3,11 +3,25 @@
 //! Binds libpq through `pq-sys`. Parameters and results use the binary format; statements are
 //! prepared with names and cached like on the other backends.
 //!
-//! Status: connection, execution, the statement cache, transactions, the integer, float,
-//! text, bytea and bool types, and the PostgreSQL-only DSL (ILIKE, DISTINCT ON, row locking,
-//! ON CONFLICT ON CONSTRAINT, array and JSON operators; see [`dialect`]). The rest of the
-//! PostgreSQL issue (dates, numeric, uuid, json, arrays and enums; COPY; isolation levels; the
-//! shared conformance suite) is not built yet.
+//! What it has, beyond the DSL every backend shares:
+//!
+//! - connections from a `postgres://` URL or a libpq connection string, typed errors for refused
+//!   connections, unknown databases or roles and lost connections, [`PgConnection::reconnect`],
+//!   server notices through [`PgConnection::take_notices`];
+//! - named prepared statements in the bounded statement cache (evicted ones deallocated on the
+//!   server); `IN` lists sent as `= ANY($1)` with one array parameter, so they stay cached;
+//! - buffered loading by default, or row by row (libpq single-row mode) with
+//!   [`PgConnection::set_loading_mode`] for results too big for memory;
+//! - types: integers, floats, text, bytea, bool, interval ([`PgInterval`]), one-dimensional
+//!   arrays, enums through `#[derive(SqlEnum)]`, and behind features dates and times
+//!   (`chrono`, `time`), numeric (`rust_decimal`), uuid (`uuid`), json/jsonb (`serde_json`);
+//! - the PostgreSQL-only DSL in [`dialect`]: ILIKE, DISTINCT ON, row locking with SKIP LOCKED /
+//!   NOWAIT, ON CONFLICT ON CONSTRAINT, array and JSON operators (plus RETURNING and ON
+//!   CONFLICT, which SQLite shares);
+//! - bulk load and export with COPY ([`PgConnection::copy_in`], [`PgConnection::copy_out`]);
+//! - transactions with an isolation level, READ ONLY and DEFERRABLE
+//!   ([`PgConnection::build_transaction`]); serialization failures and deadlocks come back as
+//!   distinct, retryable errors.
 
 #![warn(missing_docs)]
 
