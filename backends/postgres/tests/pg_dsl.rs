@@ -7,9 +7,7 @@
 
 mod support;
 
-use quarry::expression::Bound;
 use quarry::prelude::*;
-use quarry::sql_types::{Array, Jsonb, Text};
 use quarry::{DatabaseErrorKind, Error, QueryResult};
 use quarry_postgres::PgConnection;
 
@@ -600,8 +598,8 @@ fn array_operators() -> QueryResult<()> {
         .order_by(docs::id)
         .load(&mut *db)?;
     assert_eq!(with_rust, [1]);
-    // Rust values bound as one array parameter (`Bound` names the SQL type).
-    let tags = |v: Vec<&'static str>| Bound::<Array<Text>, _>::new(v);
+    // Rust values bound as one array parameter: a `Vec` or a slice.
+    let tags = |v: Vec<&'static str>| v;
     let with_all: Vec<i32> = docs::table
         .select(docs::id)
         .filter(docs::tags.contains(tags(vec!["sql", "rust"])))
@@ -614,7 +612,7 @@ fn array_operators() -> QueryResult<()> {
     assert_eq!(with_any, [2]);
     let within: Vec<i32> = docs::table
         .select(docs::id)
-        .filter(docs::tags.is_contained_by(tags(vec!["go", "rust", "sql"])))
+        .filter(docs::tags.is_contained_by(&["go", "rust", "sql"][..]))
         .order_by(docs::id)
         .load(&mut *db)?;
     assert_eq!(within, [1, 2, 3]);
@@ -683,8 +681,8 @@ fn json_operators() -> QueryResult<()> {
         .order_by(events::id)
         .load(&mut *db)?;
     assert_eq!(matching, [1, 3]);
-    // A Rust JSON value, bound as a jsonb parameter (`Bound` names the SQL type).
-    let pattern = Bound::<Jsonb, _>::new(serde_json::json!({"user": {"admin": true}}));
+    // A Rust JSON value, bound as a jsonb parameter.
+    let pattern = serde_json::json!({"user": {"admin": true}});
     let admins: Vec<i32> = events::table
         .select(events::id)
         .filter(events::payload.contains(pattern))

@@ -5,17 +5,12 @@
 //!
 //! The feature-gated types (chrono, time, rust_decimal, uuid, serde_json) are enabled for every
 //! test build by the crate's dev-dependency on itself (see `Cargo.toml`).
-//!
-//! Values of types that `quarry` has no Rust-to-SQL mapping for without a column to take it from
-//! (`DateTime<Utc>`, `Decimal`, `Uuid`, `serde_json::Value`, `Vec<T>`) are compared through
-//! `Bound::<SqlType, _>::new(value)`.
 
 mod support;
 
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use quarry::expression::Bound;
 use quarry::prelude::*;
 use quarry::sql_types::{
     Array, BigInt, Binary, Bool, Date, Decimal, Double, Float, Integer, Interval, Json, Jsonb, Nullable,
@@ -181,7 +176,7 @@ fn chrono_values_round_trip_and_match_sql_literals() -> QueryResult<()> {
     assert_eq!(by_ts, [2]);
     let by_tstz: Vec<i32> = moments::table
         .select(moments::id)
-        .filter(moments::tstz.eq(Bound::<Timestamptz, _>::new(rows[2].tstz)))
+        .filter(moments::tstz.eq(rows[2].tstz))
         .load(c)?;
     assert_eq!(by_tstz, [3]);
     let nulls: Vec<i32> = moments::table
@@ -347,11 +342,11 @@ fn time_crate_values_round_trip_and_match_sql_literals() -> QueryResult<()> {
     insert_into(moments::table)
         .values((
             moments::id.eq(2),
-            moments::d.eq(Bound::<Date, _>::new(date)),
-            moments::t.eq(Bound::<Time, _>::new(at)),
-            moments::ts.eq(Bound::<Timestamp, _>::new(row.ts)),
-            moments::tstz.eq(Bound::<Timestamptz, _>::new(plus)),
-            moments::maybe_ts.eq(Bound::<Nullable<Timestamptz>, _>::new(Some(plus))),
+            moments::d.eq(date),
+            moments::t.eq(at),
+            moments::ts.eq(row.ts),
+            moments::tstz.eq(plus),
+            moments::maybe_ts.eq(Some(plus)),
         ))
         .execute(c)?;
     let back: Vec<TimeMoment> = moments::table.order_by(moments::id).load(c)?;
@@ -362,8 +357,8 @@ fn time_crate_values_round_trip_and_match_sql_literals() -> QueryResult<()> {
 
     let found: Vec<i32> = moments::table
         .select(moments::id)
-        .filter(moments::ts.eq(Bound::<Timestamp, _>::new(row.ts)))
-        .filter(moments::tstz.eq(Bound::<Timestamptz, _>::new(plus)))
+        .filter(moments::ts.eq(row.ts))
+        .filter(moments::tstz.eq(plus))
         .order_by(moments::id)
         .load(c)?;
     assert_eq!(found, [1, 2]);
@@ -512,8 +507,8 @@ fn decimals_round_trip_and_match_sql_literals() -> QueryResult<()> {
         insert_into(amounts::table)
             .values((
                 amounts::id.eq(i as i32),
-                amounts::amount.eq(Bound::<Decimal, _>::new(*v)),
-                amounts::maybe_amount.eq(Bound::<Nullable<Decimal>, _>::new((i % 2 == 1).then_some(*v))),
+                amounts::amount.eq(*v),
+                amounts::maybe_amount.eq((i % 2 == 1).then_some(*v)),
             ))
             .execute(c)?;
     }
@@ -541,7 +536,7 @@ fn decimals_round_trip_and_match_sql_literals() -> QueryResult<()> {
     }
     let found: Vec<i32> = amounts::table
         .select(amounts::id)
-        .filter(amounts::amount.eq(Bound::<Decimal, _>::new(dec("123456789.123456789"))))
+        .filter(amounts::amount.eq(dec("123456789.123456789")))
         .load(c)?;
     assert_eq!(found, [10]);
 
@@ -592,8 +587,8 @@ fn uuids_round_trip_and_match_sql_literals() -> QueryResult<()> {
     insert_into(things::table)
         .values((
             things::id.eq(2),
-            things::uid.eq(Bound::<Uuid, _>::new(other)),
-            things::maybe_uid.eq(Bound::<Nullable<Uuid>, _>::new(Some(literal))),
+            things::uid.eq(other),
+            things::maybe_uid.eq(Some(literal)),
         ))
         .execute(c)?;
     let back: Vec<(i32, uuid::Uuid, Option<uuid::Uuid>)> = things::table
@@ -603,7 +598,7 @@ fn uuids_round_trip_and_match_sql_literals() -> QueryResult<()> {
     assert_eq!(back, [(1, literal, None), (2, other, Some(literal))]);
     let found: Vec<i32> = things::table
         .select(things::id)
-        .filter(things::uid.eq(Bound::<Uuid, _>::new(literal)))
+        .filter(things::uid.eq(literal))
         .load(c)?;
     assert_eq!(found, [1]);
     let found: Vec<i32> = things::table
@@ -611,7 +606,7 @@ fn uuids_round_trip_and_match_sql_literals() -> QueryResult<()> {
         .filter(
             things::maybe_uid
                 .eq(things::uid)
-                .or(things::maybe_uid.eq(Bound::<Uuid, _>::new(literal))),
+                .or(things::maybe_uid.eq(literal)),
         )
         .load(c)?;
     assert_eq!(found, [2]);
@@ -646,10 +641,10 @@ fn json_values_round_trip_and_match_sql_literals() -> QueryResult<()> {
     insert_into(documents::table)
         .values((
             documents::id.eq(2),
-            documents::doc.eq(Bound::<Json, _>::new(value.clone())),
-            documents::docb.eq(Bound::<Jsonb, _>::new(value.clone())),
+            documents::doc.eq(value.clone()),
+            documents::docb.eq(value.clone()),
             // JSON null is a value, not SQL NULL.
-            documents::maybe_docb.eq(Bound::<Nullable<Jsonb>, _>::new(Some(Value::Null))),
+            documents::maybe_docb.eq(Some(Value::Null)),
         ))
         .execute(c)?;
     let back: Vec<(i32, Value, Value, Option<Value>)> = documents::table
@@ -668,12 +663,12 @@ fn json_values_round_trip_and_match_sql_literals() -> QueryResult<()> {
     // jsonb has equality (json has none).
     let found: Vec<i32> = documents::table
         .select(documents::id)
-        .filter(documents::docb.eq(Bound::<Jsonb, _>::new(json!({"b": 1, "a": [1, 2]}))))
+        .filter(documents::docb.eq(json!({"b": 1, "a": [1, 2]})))
         .load(c)?;
     assert_eq!(found, [1]);
     let null_json: Vec<i32> = documents::table
         .select(documents::id)
-        .filter(documents::maybe_docb.eq(Bound::<Jsonb, _>::new(Value::Null)))
+        .filter(documents::maybe_docb.eq(Value::Null))
         .load(c)?;
     assert_eq!(null_json, [2]);
 
@@ -753,23 +748,23 @@ fn arrays_round_trip_with_nulls_and_empty_arrays() -> QueryResult<()> {
 
     let found: Vec<i32> = lists::table
         .select(lists::id)
-        .filter(lists::ints.eq(Bound::<Array<Integer>, _>::new(vec![1, -2, i32::MAX])))
+        .filter(lists::ints.eq(vec![1, -2, i32::MAX]))
         .load(c)?;
     assert_eq!(found, [1]);
     let empty: Vec<i32> = lists::table
         .select(lists::id)
-        .filter(lists::ints.eq(Bound::<Array<Integer>, _>::new(Vec::<i32>::new())))
+        .filter(lists::ints.eq(Vec::<i32>::new()))
         .load(c)?;
     assert_eq!(empty, [2]);
     let slice: &[Option<i32>] = &[None, Some(7), None];
     let with_nulls: Vec<i32> = lists::table
         .select(lists::id)
-        .filter(lists::sparse.eq(Bound::<Array<Nullable<Integer>>, _>::new(slice)))
+        .filter(lists::sparse.eq(slice))
         .load(c)?;
     assert_eq!(with_nulls, [1]);
     let texts: Vec<i32> = lists::table
         .select(lists::id)
-        .filter(lists::texts.eq(Bound::<Array<Text>, _>::new(vec!["ü".to_string()])))
+        .filter(lists::texts.eq(vec!["ü".to_string()]))
         .load(c)?;
     assert_eq!(texts, [3]);
 
