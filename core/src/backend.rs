@@ -172,6 +172,38 @@ pub trait SupportsArrayOperators: Backend {}
 )]
 pub trait SupportsJsonOperators: Backend {}
 
+/// Backends with `INSERT … ON DUPLICATE KEY UPDATE` (MySQL, MariaDB): on a duplicate primary or
+/// unique key, the existing row is updated instead, with [`inserted`](crate::write::inserted)
+/// naming the values the INSERT proposed.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support ON DUPLICATE KEY UPDATE (it is MySQL's upsert)",
+    label = "ON DUPLICATE KEY UPDATE used here",
+    note = "SQLite and PostgreSQL spell upserts `.on_conflict(key).do_update().set(...)` with `excluded(column)`"
+)]
+pub trait SupportsOnDuplicateKeyUpdate: Backend {}
+
+/// Backends that can skip rows whose keys already exist with a statement keyword: `INSERT
+/// IGNORE` (MySQL; it also turns some other errors into warnings) or `INSERT OR IGNORE`
+/// (SQLite).
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support INSERT IGNORE",
+    label = "INSERT IGNORE used here",
+    note = "PostgreSQL skips conflicting rows with `.on_conflict(key).do_nothing()`"
+)]
+pub trait SupportsInsertIgnore: Backend {
+    /// The statement's first keywords, with a trailing space (`"INSERT IGNORE INTO "`).
+    const INSERT_IGNORE_INTO: &'static str;
+}
+
+/// Backends with `REPLACE INTO` (MySQL, SQLite): a row whose primary or unique key already
+/// exists is deleted, then the new row is inserted.
+#[diagnostic::on_unimplemented(
+    message = "the `{Self}` backend does not support REPLACE INTO",
+    label = "REPLACE used here",
+    note = "PostgreSQL replaces rows with `.on_conflict(key).do_update().set(...)`"
+)]
+pub trait SupportsReplace: Backend {}
+
 /// Writes `ident` as a standard SQL quoted identifier: in double quotes, with each `"` doubled
 /// (SQLite and PostgreSQL; MySQL quotes with backticks).
 pub fn push_double_quoted_identifier(out: &mut String, ident: &str) {

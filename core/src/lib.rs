@@ -109,7 +109,9 @@ pub mod prelude {
     pub use crate::select::{AsQuery, QueryDsl};
     pub use crate::selectable::SelectableHelper;
     pub use crate::transaction::TransactionDsl;
-    pub use crate::write::{delete, excluded, insert_into, update};
+    pub use crate::write::{
+        delete, excluded, insert_ignore_into, insert_into, inserted, replace_into, update,
+    };
     pub use crate::{AsChangeset, Identifiable, Insertable, Queryable, QueryableByName, Selectable, SqlEnum};
 }
 

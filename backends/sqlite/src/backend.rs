@@ -59,3 +59,11 @@ impl SupportsReturning for Sqlite {}
 
 /// Upserts exist since SQLite 3.24.
 impl SupportsOnConflict for Sqlite {}
+
+/// `INSERT OR IGNORE INTO` (SQLite's spelling of MySQL's `INSERT IGNORE`).
+impl quarry::backend::SupportsInsertIgnore for Sqlite {
+    const INSERT_IGNORE_INTO: &'static str = "INSERT OR IGNORE INTO ";
+}
+
+/// `REPLACE INTO` (an alias of `INSERT OR REPLACE INTO`).
+impl quarry::backend::SupportsReplace for Sqlite {}

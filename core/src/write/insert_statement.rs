@@ -505,7 +505,7 @@ impl<T, S: RowBatch, C> InsertStatement<T, ManyRows<S>, C, NoReturning> {
     where
         Conn: TransactionConnection,
         T: Clone + FromClause<Conn::Backend>,
-        C: Clone + QueryFragment<Conn::Backend>,
+        C: Clone + QueryFragment<Conn::Backend> + InsertVerb<Conn::Backend>,
         S::Row: InsertRow<T> + InsertRowValues<Conn::Backend>,
     {
         let rows = self.rows.0.rows();
@@ -544,16 +544,38 @@ impl<T, Rows, C, R> AsQuery for InsertStatement<T, Rows, C, R> {
     }
 }
 
+/// The keywords an INSERT starts with, chosen by how it handles existing keys: `INSERT INTO `
+/// for plain inserts and upserts, `INSERT IGNORE INTO ` / `REPLACE INTO ` for
+/// [`insert_ignore_into`](super::insert_ignore_into) and [`replace_into`](super::replace_into).
+pub trait InsertVerb<DB: Backend> {
+    /// The keywords, with a trailing space.
+    const VERB: &'static str = "INSERT INTO ";
+}
+
+macro_rules! plain_insert_verb {
+    ($([$($g:ident),*] $ty:ty;)*) => {$(
+        impl<DB: Backend, $($g),*> InsertVerb<DB> for $ty {}
+    )*};
+}
+plain_insert_verb! {
+    [] NoConflictClause;
+    [K] super::upsert::DoNothing<K>;
+    [K, S] super::upsert::DoUpdate<K, S>;
+    [N] super::upsert_on_constraint::DoNothingOnConstraint<N>;
+    [N, S] super::upsert_on_constraint::DoUpdateOnConstraint<N, S>;
+    [S] super::upsert_on_duplicate_key::OnDuplicateKeyUpdate<S>;
+}
+
 impl<DB, T, Rows, C, R> QueryFragment<DB> for InsertStatement<T, Rows, C, R>
 where
     DB: Backend,
     T: FromClause<DB>,
     Rows: InsertRowsFragment<T, DB>,
-    C: QueryFragment<DB>,
+    C: QueryFragment<DB> + InsertVerb<DB>,
     R: QueryFragment<DB>,
 {
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
-        pass.push_sql("INSERT INTO ");
+        pass.push_sql(C::VERB);
         self.table.walk_from(pass)?;
         self.rows.walk_rows(pass)?;
         self.conflict.walk_ast(pass)?;

@@ -5,6 +5,7 @@ pub use crate::suite::*;
 
 mod chrono_types;
 mod errors_and_values;
+mod ignore_and_replace;
 mod sql_text;
 mod transactions;
 mod wide_table;
