@@ -16,7 +16,8 @@
 //! The tests of features that only some backends have live beside this module and are
 //! compiled in by the harnesses of the backends that have them: `returning.rs` (RETURNING) and
 //! `on_conflict.rs` (ON CONFLICT upserts). A backend without them could not even compile those
-//! tests: the features are rejected at compile time there.
+//! tests: the features are rejected at compile time there. `chinook.rs` is the Chinook query
+//! set, for the backends whose tests load the Chinook sample database.
 
 #![allow(clippy::bool_assert_comparison)]
 

@@ -126,5 +126,8 @@ mod suite;
 mod suite_on_conflict;
 #[path = "../../../conformance/returning.rs"]
 mod suite_returning;
+#[path = "../../../conformance/chinook.rs"]
+mod suite_chinook;
+use pg_only::chinook::schema as chinook_schema;
 
 mod pg_only;

@@ -2,7 +2,7 @@
 
 pub use crate::suite::*;
 
-mod chinook;
+pub(crate) mod chinook;
 mod connection;
 mod statements;
 mod streaming;
