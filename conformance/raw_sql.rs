@@ -47,11 +47,15 @@ fn raw_queries_load_by_column_name_with_bound_values() -> QueryResult<()> {
             }
         ]
     );
-    let stats: Vec<AuthorStats> = sql_query(raw(
-        "SELECT u.name AS name, COUNT(p.id) AS post_count, CAST(SUM(p.views) AS BIGINT) AS total_views
+    // SUM of a BIGINT is a NUMERIC / DECIMAL on PostgreSQL and MySQL: cast back, in the
+    // backend's own spelling of a 64-bit integer type (MySQL has no `CAST(… AS BIGINT)`).
+    let bigint =
+        <TestBackend as quarry::backend::Backend>::cast_type_name(quarry::sql_types::SqlTypeKind::BigInt);
+    let stats: Vec<AuthorStats> = sql_query(raw(&format!(
+        "SELECT u.name AS name, COUNT(p.id) AS post_count, CAST(SUM(p.views) AS {bigint}) AS total_views
          FROM users u LEFT JOIN posts p ON p.user_id = u.id
-         WHERE u.name <> ? GROUP BY u.id ORDER BY u.id",
-    ))
+         WHERE u.name <> ? GROUP BY u.id ORDER BY u.id"
+    )))
     .bind::<Text, _>("Linus")
     .load(&mut c)?;
     assert_eq!(

@@ -51,6 +51,18 @@ pub trait Backend: Sized + 'static {
         )))
     }
 
+    /// The operator of a division whose left operand has SQL type `left` (`" / "`, the default).
+    /// MySQL writes `" DIV "` for integers, whose `/` returns a DECIMAL, so that integer division
+    /// truncates as it does on the other backends.
+    fn division_operator(left: crate::sql_types::SqlTypeKind) -> &'static str {
+        let _ = left;
+        " / "
+    }
+
+    /// How an INSERT that gives no column is written after the table name (`" DEFAULT VALUES"`,
+    /// the default; MySQL has no `DEFAULT VALUES` and writes `" () VALUES ()"`).
+    const DEFAULT_VALUES: &'static str = " DEFAULT VALUES";
+
     /// The SQL type name to cast the result of `func(x)` to, when `x` has SQL type `arg` and the
     /// backend's own result type differs from the one the DSL promises (PostgreSQL returns
     /// `numeric` for `SUM(bigint)` and `AVG(integer)`, where the DSL promises `BigInt` and

@@ -122,12 +122,12 @@ CREATE TEMP TABLE vals (id INTEGER PRIMARY KEY, small SMALLINT NOT NULL, big BIG
 mod suite;
 
 // The suite's tests of features this backend has and not every backend does.
+#[path = "../../../conformance/chinook.rs"]
+mod suite_chinook;
 #[path = "../../../conformance/on_conflict.rs"]
 mod suite_on_conflict;
 #[path = "../../../conformance/returning.rs"]
 mod suite_returning;
-#[path = "../../../conformance/chinook.rs"]
-mod suite_chinook;
 use pg_only::chinook::schema as chinook_schema;
 
 mod pg_only;

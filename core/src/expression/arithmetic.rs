@@ -35,6 +35,27 @@ macro_rules! arithmetic {
             $out<<ctx_ty!(L, __IA) as SqlType>::NotNull, ctx_ty!(L, __IA), ctx_ty!(R, __IB)>,
             where ctx_ty!(L, __IA): SqlType, ctx_ty!(R, __IB): SqlType,);
 
+        arithmetic!(@sql $name, $op);
+    )*};
+    // The operator of a division depends on the backend and the left operand's type (MySQL
+    // divides integers with `DIV`; its `/` returns a DECIMAL): `Backend::division_operator`.
+    (@sql Div, $op:literal) => {
+        impl<DB: Backend, L: QueryFragment<DB> + Expression, R: QueryFragment<DB>> QueryFragment<DB> for Div<L, R>
+        where
+            L::SqlType: SqlType,
+        {
+            #[inline]
+            fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
+                pass.push_sql("(");
+                self.left.walk_ast(pass)?;
+                pass.push_sql(DB::division_operator(<L::SqlType as SqlType>::KIND));
+                self.right.walk_ast(pass)?;
+                pass.push_sql(")");
+                Ok(())
+            }
+        }
+    };
+    (@sql $name:ident, $op:literal) => {
         impl<DB: Backend, L: QueryFragment<DB>, R: QueryFragment<DB>> QueryFragment<DB> for $name<L, R> {
             #[inline]
             fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
@@ -46,7 +67,7 @@ macro_rules! arithmetic {
                 Ok(())
             }
         }
-    )*};
+    };
 }
 
 /// The type of a division: always nullable, since SQLite and MySQL return NULL for a division

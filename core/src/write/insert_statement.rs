@@ -217,7 +217,7 @@ pub trait InsertRowsFragment<T, DB: Backend> {
 impl<T, DB: Backend, R: InsertRow<T> + InsertRowValues<DB>> InsertRowsFragment<T, DB> for SingleRow<R> {
     fn walk_rows<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         if self.0.column_count() == 0 {
-            pass.push_sql(" DEFAULT VALUES");
+            pass.push_sql(DB::DEFAULT_VALUES);
             return Ok(());
         }
         pass.push_sql(" (");
@@ -257,7 +257,7 @@ where
 
 impl<T, DB: Backend> InsertRowsFragment<T, DB> for DefaultValues {
     fn walk_rows<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
-        pass.push_sql(" DEFAULT VALUES");
+        pass.push_sql(DB::DEFAULT_VALUES);
         Ok(())
     }
 }
