@@ -4,7 +4,7 @@ use crate::backend::{Backend, RawValue};
 use crate::error::{DeserializeErrorKind, Error, QueryResult};
 use crate::sql_types::{
     Array, BigInt, Binary, Bool, Date, Decimal, Double, Float, Integer, Interval, Json, Jsonb, Nullable,
-    NullableRow, SmallInt, SqlTypeKind, Text, Time, Timestamp, Timestamptz, Uuid,
+    NullableRow, SmallInt, SqlTypeKind, Text, Time, Timestamp, Timestamptz, TinyInt, Unsigned, Uuid,
 };
 
 /// A result row, read in place from the driver's buffers.
@@ -109,6 +109,11 @@ macro_rules! impl_single_column_from_row {
 }
 
 impl_single_column_from_row!(
+    TinyInt,
+    Unsigned<TinyInt>,
+    Unsigned<SmallInt>,
+    Unsigned<Integer>,
+    Unsigned<BigInt>,
     SmallInt,
     Integer,
     BigInt,

@@ -12,6 +12,8 @@ use crate::type_level::{False, TBool, True};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SqlTypeKind {
+    /// 8-bit integer.
+    TinyInt,
     /// 16-bit integer.
     SmallInt,
     /// 32-bit integer.
@@ -50,6 +52,8 @@ pub enum SqlTypeKind {
     Array(&'static SqlTypeKind),
     /// A user-defined type (an enum declared in the database), by its SQL name.
     Custom(&'static str),
+    /// The unsigned variant of the given integer type (MySQL `… UNSIGNED`).
+    Unsigned(&'static SqlTypeKind),
 }
 
 /// A SQL type: implemented by the marker types of this module.
@@ -125,6 +129,8 @@ macro_rules! sql_types {
 }
 
 sql_types! {
+    /// `TINYINT` (MySQL): loads into `i8`.
+    TinyInt => TinyInt;
     /// `SMALLINT`: loads into `i16`.
     SmallInt => SmallInt;
     /// `INTEGER`: loads into `i32`.
@@ -162,6 +168,26 @@ sql_types! {
     Jsonb => Jsonb;
 }
 
+/// `T UNSIGNED` (MySQL): the unsigned variant of an integer type. `Unsigned<TinyInt>`,
+/// `Unsigned<SmallInt>`, `Unsigned<Integer>` and `Unsigned<BigInt>` load into `u8`, `u16`,
+/// `u32` and `u64`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unsigned<T>(PhantomData<T>);
+
+impl<T: SqlType<IsNull = False>> SqlType for Unsigned<T> {
+    type IsNull = False;
+    type NotNull = Unsigned<T>;
+    const KIND: SqlTypeKind = SqlTypeKind::Unsigned(&T::KIND);
+}
+
+impl<T: SqlType<IsNull = False>> Compatible<Unsigned<T>> for Unsigned<T> {}
+impl<T: SqlType<IsNull = False>> Compatible<Nullable<Unsigned<T>>> for Unsigned<T> {}
+impl<T: SqlType<IsNull = False>> Compatible<Unsigned<T>> for Nullable<Unsigned<T>> {}
+impl<T: SqlType<IsNull = False>> Compatible<Nullable<Unsigned<T>>> for Nullable<Unsigned<T>> {}
+impl<T: SqlType<IsNull = False>> AssignableTo<Unsigned<T>> for Unsigned<T> {}
+impl<T: SqlType<IsNull = False>> AssignableTo<Nullable<Unsigned<T>>> for Unsigned<T> {}
+impl<T: SqlType<IsNull = False>> AssignableTo<Nullable<Unsigned<T>>> for Nullable<Unsigned<T>> {}
+
 /// `T[]`: a one-dimensional array of `T` (PostgreSQL); loads into `Vec<_>`. Use
 /// `Array<Nullable<T>>` for arrays whose elements may be NULL (`Vec<Option<_>>`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -192,6 +218,26 @@ pub trait Numeric: SqlType {
     /// The type of `AVG(x)` for this type (without the nullability of an empty group):
     /// `Double` for integers and floats, `Decimal` for decimals.
     type Avg: SqlType<IsNull = False>;
+}
+impl Numeric for TinyInt {
+    type Sum = BigInt;
+    type Avg = Double;
+}
+impl Numeric for Unsigned<TinyInt> {
+    type Sum = Unsigned<BigInt>;
+    type Avg = Double;
+}
+impl Numeric for Unsigned<SmallInt> {
+    type Sum = Unsigned<BigInt>;
+    type Avg = Double;
+}
+impl Numeric for Unsigned<Integer> {
+    type Sum = Unsigned<BigInt>;
+    type Avg = Double;
+}
+impl Numeric for Unsigned<BigInt> {
+    type Sum = Unsigned<BigInt>;
+    type Avg = Double;
 }
 impl Numeric for SmallInt {
     type Sum = BigInt;
@@ -256,7 +302,7 @@ macro_rules! compatible {
         impl Compatible<Nullable<$t>> for Nullable<$t> {}
     )*};
 }
-compatible!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);
+compatible!(TinyInt SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);
 
 /// A value of SQL type `Self` can be stored in a column of SQL type `T`: the same type, and a
 /// nullable value only into a nullable column.
@@ -274,7 +320,7 @@ macro_rules! assignable {
         impl AssignableTo<Nullable<$t>> for Nullable<$t> {}
     )*};
 }
-assignable!(SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);
+assignable!(TinyInt SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);
 
 /// `ST` made nullable if either `A` or `B` is nullable.
 pub type NullableIfEither<ST, A, B> =

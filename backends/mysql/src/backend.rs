@@ -45,9 +45,12 @@ impl Backend for Mysql {
         match kind {
             // MySQL casts to integers only as SIGNED / UNSIGNED (a BIGINT); the readers of the
             // narrower types check the range.
-            SqlTypeKind::SmallInt | SqlTypeKind::Integer | SqlTypeKind::BigInt | SqlTypeKind::Bool => {
-                "SIGNED"
-            }
+            SqlTypeKind::TinyInt
+            | SqlTypeKind::SmallInt
+            | SqlTypeKind::Integer
+            | SqlTypeKind::BigInt
+            | SqlTypeKind::Bool => "SIGNED",
+            SqlTypeKind::Unsigned(_) => "UNSIGNED",
             // MariaDB 10.4.5+ and MySQL 8.0.17+.
             SqlTypeKind::Float => "FLOAT",
             SqlTypeKind::Double => "DOUBLE",
@@ -63,7 +66,11 @@ impl Backend for Mysql {
 
     fn division_operator(left: SqlTypeKind) -> &'static str {
         match left {
-            SqlTypeKind::SmallInt | SqlTypeKind::Integer | SqlTypeKind::BigInt => " DIV ",
+            SqlTypeKind::TinyInt
+            | SqlTypeKind::SmallInt
+            | SqlTypeKind::Integer
+            | SqlTypeKind::BigInt
+            | SqlTypeKind::Unsigned(_) => " DIV ",
             _ => " / ",
         }
     }
@@ -77,10 +84,10 @@ impl Backend for Mysql {
     }
 
     fn aggregate_result_cast(func: AggregateFunction, arg: SqlTypeKind) -> Option<&'static str> {
-        use SqlTypeKind::{BigInt, Integer, SmallInt};
+        use SqlTypeKind::{BigInt, Integer, SmallInt, TinyInt, Unsigned};
         match (func, arg) {
             // AVG of integers is a DECIMAL on MySQL; the DSL promises Double.
-            (AggregateFunction::Avg, SmallInt | Integer | BigInt) => Some("DOUBLE"),
+            (AggregateFunction::Avg, TinyInt | SmallInt | Integer | BigInt | Unsigned(_)) => Some("DOUBLE"),
             // SUM of integers is a DECIMAL(…, 0) too, but it is not cast: `CAST(… AS SIGNED)`
             // silently saturates at i64::MAX (with only a warning), while the integer readers
             // read a DECIMAL without fraction digits exactly and report an overflow as an error.

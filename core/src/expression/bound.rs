@@ -101,7 +101,7 @@ impl<B: SqlType<IsNull = crate::type_level::False>> HasBase<B> for B {}
 impl<B: SqlType<IsNull = crate::type_level::False>> HasBase<B> for Nullable<B> {}
 
 macro_rules! value_as_expression {
-    ($([$($lt:lifetime)?] $rust:ty => $st:ident;)*) => {$(
+    ($([$($lt:lifetime)?] $rust:ty => $st:ty;)*) => {$(
         impl<$($lt)?> AsExpression<$st> for $rust {
             type Expression = Bound<$st, $rust>;
             #[inline]
@@ -127,6 +127,11 @@ macro_rules! value_as_expression {
 }
 
 value_as_expression! {
+    [] i8 => TinyInt;
+    [] u8 => Unsigned<TinyInt>;
+    [] u16 => Unsigned<SmallInt>;
+    [] u32 => Unsigned<Integer>;
+    [] u64 => Unsigned<BigInt>;
     [] i16 => SmallInt;
     [] i32 => Integer;
     [] i64 => BigInt;

@@ -1,4 +1,5 @@
-//! `SmallInt` ↔ `i16`, `Integer` ↔ `i32`, `BigInt` ↔ `i64`.
+//! `TinyInt` ↔ `i8`, `SmallInt` ↔ `i16`, `Integer` ↔ `i32`, `BigInt` ↔ `i64`, and the
+//! `Unsigned<…>` variants ↔ `u8`, `u16`, `u32`, `u64`.
 //!
 //! Any integer column reads into any of them when its value fits: MySQL widens the results of
 //! arithmetic and casts to BIGINT, and the UNSIGNED types reach up to 2^64 - 1. A value that
@@ -9,7 +10,7 @@
 use quarry::deserialize::FromSql;
 use quarry::error::DeserializeErrorKind;
 use quarry::serialize::ToSql;
-use quarry::sql_types::{BigInt, Integer, SmallInt};
+use quarry::sql_types::{BigInt, Integer, SmallInt, TinyInt, Unsigned};
 use quarry::QueryResult;
 
 use super::{malformed, wrong_type, DResult};
@@ -66,7 +67,7 @@ pub(super) fn fit<T: TryFrom<i128>>(v: i128, target: &'static str) -> DResult<T>
 }
 
 macro_rules! integers {
-    ($($rust:ty => $st:ident, $expected:literal, $bind:ident;)*) => {$(
+    ($($rust:ty => $st:ty, $expected:literal, $bind:ident;)*) => {$(
         impl FromSql<$st, Mysql> for $rust {
             #[inline]
             fn from_sql(value: MysqlValue<'_>) -> DResult<Self> {
@@ -83,9 +84,36 @@ macro_rules! integers {
 }
 
 integers! {
+    i8 => TinyInt, "TINYINT", TinyInt;
     i16 => SmallInt, "SMALLINT", SmallInt;
     i32 => Integer, "INTEGER", Int;
     i64 => BigInt, "BIGINT", BigInt;
+}
+
+macro_rules! unsigned_integers {
+    ($($rust:ty => $st:ty, $expected:literal;)*) => {$(
+        impl FromSql<$st, Mysql> for $rust {
+            #[inline]
+            fn from_sql(value: MysqlValue<'_>) -> DResult<Self> {
+                fit(integer(&value, $expected)?, stringify!($rust))
+            }
+        }
+        impl ToSql<$st, Mysql> for $rust {
+            #[inline]
+            fn to_sql(&self) -> QueryResult<MysqlBindValue<'_>> {
+                // Sent as a BIGINT UNSIGNED: the server converts it to the column's width and
+                // refuses (strict mode) a value the column cannot hold.
+                Ok(MysqlBindValue::UnsignedBigInt(u64::from(*self)))
+            }
+        }
+    )*};
+}
+
+unsigned_integers! {
+    u8 => Unsigned<TinyInt>, "TINYINT UNSIGNED";
+    u16 => Unsigned<SmallInt>, "SMALLINT UNSIGNED";
+    u32 => Unsigned<Integer>, "INTEGER UNSIGNED";
+    u64 => Unsigned<BigInt>, "BIGINT UNSIGNED";
 }
 
 #[cfg(test)]
@@ -119,6 +147,34 @@ mod tests {
         assert_eq!(
             <i64 as FromSql<BigInt, Mysql>>::from_sql(value(MysqlValueRef::UInt(7), &u)),
             Ok(7)
+        );
+    }
+
+    #[test]
+    fn unsigned_and_tiny_integers_read_when_they_fit() {
+        let u = column(MysqlType::LongLong, MysqlColumnFlags::UNSIGNED, BINARY_CHARSET, 0);
+        assert_eq!(
+            <u64 as FromSql<Unsigned<BigInt>, Mysql>>::from_sql(value(MysqlValueRef::UInt(u64::MAX), &u)),
+            Ok(u64::MAX)
+        );
+        assert_eq!(
+            <u8 as FromSql<Unsigned<TinyInt>, Mysql>>::from_sql(value(MysqlValueRef::UInt(256), &u)),
+            Err(DeserializeErrorKind::OutOfRange {
+                value: 256,
+                target: "u8"
+            })
+        );
+        let c = binary_column(MysqlType::Tiny);
+        assert_eq!(
+            <u32 as FromSql<Unsigned<Integer>, Mysql>>::from_sql(value(MysqlValueRef::Int(-1), &c)),
+            Err(DeserializeErrorKind::OutOfRange {
+                value: -1,
+                target: "u32"
+            })
+        );
+        assert_eq!(
+            <i8 as FromSql<TinyInt, Mysql>>::from_sql(value(MysqlValueRef::Int(-128), &c)),
+            Ok(-128)
         );
     }
 

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use quarry::prelude::*;
-use quarry::sql_types::{BigInt, Integer, Text};
+use quarry::sql_types::{BigInt, Integer, SmallInt, Text, Unsigned};
 use quarry::{DeserializeErrorKind, Error, QueryResult};
 use rust_decimal::Decimal;
 
@@ -459,5 +459,102 @@ fn values_of_another_type_are_typed_errors() -> QueryResult<()> {
     );
     assert_eq!(kind, DeserializeErrorKind::InvalidUtf8);
     c.batch_execute("SET SESSION character_set_results = utf8mb4")?;
+    Ok(())
+}
+
+quarry::table! {
+    unsigned_nums (id) {
+        id -> Integer,
+        tiny -> TinyInt,
+        tiny_u -> Unsigned<TinyInt>,
+        small_u -> Unsigned<SmallInt>,
+        int_u -> Unsigned<Integer>,
+        big_u -> Unsigned<BigInt>,
+        maybe_u -> Nullable<Unsigned<Integer>>,
+    }
+}
+
+#[derive(Queryable, Insertable, Debug, Clone, PartialEq)]
+#[quarry(table = unsigned_nums)]
+struct UnsignedNums {
+    id: i32,
+    tiny: i8,
+    tiny_u: u8,
+    small_u: u16,
+    int_u: u32,
+    big_u: u64,
+    maybe_u: Option<u32>,
+}
+
+#[test]
+fn tinyint_and_unsigned_integers_round_trip_at_their_limits() -> QueryResult<()> {
+    let mut c = db_with!(
+        "CREATE TABLE unsigned_nums (id INT PRIMARY KEY, tiny TINYINT NOT NULL,
+            tiny_u TINYINT UNSIGNED NOT NULL, small_u SMALLINT UNSIGNED NOT NULL,
+            int_u INT UNSIGNED NOT NULL, big_u BIGINT UNSIGNED NOT NULL, maybe_u INT UNSIGNED)"
+    );
+    let rows = vec![
+        UnsignedNums {
+            id: 1,
+            tiny: i8::MIN,
+            tiny_u: u8::MAX,
+            small_u: u16::MAX,
+            int_u: u32::MAX,
+            big_u: u64::MAX,
+            maybe_u: None,
+        },
+        UnsignedNums {
+            id: 2,
+            tiny: i8::MAX,
+            tiny_u: 0,
+            small_u: 0,
+            int_u: 0,
+            big_u: 0,
+            maybe_u: Some(7),
+        },
+    ];
+    insert_into(unsigned_nums::table).values(&rows).execute(&mut c)?;
+    let back: Vec<UnsignedNums> = unsigned_nums::table.order_by(unsigned_nums::id).load(&mut c)?;
+    assert_eq!(back, rows);
+    // Unsigned values bind and compare as unsigned: u64::MAX is not -1.
+    let ids: Vec<i32> = unsigned_nums::table
+        .select(unsigned_nums::id)
+        .filter(
+            unsigned_nums::big_u
+                .eq(u64::MAX)
+                .and(unsigned_nums::tiny.lt(0_i8)),
+        )
+        .load(&mut c)?;
+    assert_eq!(ids, [1]);
+    let total: Option<u64> = unsigned_nums::table
+        .select(sum(unsigned_nums::int_u))
+        .get_result(&mut c)?;
+    assert_eq!(total, Some(u64::from(u32::MAX)));
+    // The sum of BIGINT UNSIGNED maxima does not fit a u64: an error, not a wrapped value.
+    insert_into(unsigned_nums::table)
+        .values(UnsignedNums {
+            id: 3,
+            big_u: u64::MAX,
+            ..rows[1].clone()
+        })
+        .execute(&mut c)?;
+    let overflow = unsigned_nums::table
+        .select(sum(unsigned_nums::big_u))
+        .get_result::<Option<u64>>(&mut c);
+    assert!(
+        matches!(
+            overflow,
+            Err(Error::Deserialize {
+                kind: DeserializeErrorKind::OutOfRange { .. },
+                ..
+            })
+        ),
+        "{overflow:?}"
+    );
+    // A value the column cannot hold is refused by the server (strict mode), not truncated.
+    let too_big = sql_query("INSERT INTO unsigned_nums VALUES (9, 0, ?, 0, 0, 0, NULL)")
+        .bind::<Unsigned<SmallInt>, _>(300_u16)
+        .execute(&mut c);
+    assert!(matches!(too_big, Err(Error::Database(_))), "{too_big:?}");
     Ok(())
 }
