@@ -108,7 +108,7 @@ pub trait RawValue {
 #[diagnostic::on_unimplemented(
     message = "the `{Self}` backend does not support RETURNING",
     label = "RETURNING used here",
-    note = "run a separate SELECT after the statement instead"
+    note = "run a separate SELECT after the statement instead; on MySQL, `conn.last_insert_id()` gives the key an INSERT generated"
 )]
 pub trait SupportsReturning: Backend {}
 
