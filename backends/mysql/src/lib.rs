@@ -42,8 +42,9 @@
 //!   [`MysqlConnection::build_transaction`]. Server errors become typed
 //!   [`quarry::DatabaseErrorKind`]s (unique, foreign key, NOT NULL, CHECK, deadlock, lock wait
 //!   timeout); a failed or lost connection is [`quarry::Error::Connection`].
-//! - Types: `SmallInt` ↔ `i16`, `Integer` ↔ `i32`, `BigInt` ↔ `i64` (any integer column, range
-//!   checked: a BIGINT UNSIGNED above `i64::MAX` is an `OutOfRange` error), `Float` ↔ `f32`,
+//! - Types: `TinyInt` ↔ `i8`, `SmallInt` ↔ `i16`, `Integer` ↔ `i32`, `BigInt` ↔ `i64`, and
+//!   `Unsigned<TinyInt>` … `Unsigned<BigInt>` ↔ `u8` … `u64` (any integer column, range
+//!   checked: a BIGINT UNSIGNED above `i64::MAX` read as `i64` is an `OutOfRange` error), `Float` ↔ `f32`,
 //!   `Double` ↔ `f64`, `Text` ↔ `String` / `&str`, `Binary` ↔ `Vec<u8>` / `&[u8]`, `Bool` ↔
 //!   `bool` (`TINYINT(1)`), MySQL `ENUM`s through `#[derive(SqlEnum)]`; with features: `chrono`
 //!   and `time` (`Date`, `Time`, `Timestamp` for DATETIME and TIMESTAMP), `rust_decimal`
@@ -56,8 +57,8 @@
 //!   types read any integer column, and a DECIMAL without fraction digits; `f32` reads a DOUBLE
 //!   too (MySQL computes FLOAT arithmetic in DOUBLE); `bool` reads any integer (comparisons
 //!   return integers) and `BIT(1)`.
-//! - Not yet: MariaDB-specific opt-ins (`RETURNING` on INSERT and DELETE), unsigned SQL types,
-//!   a buffered loading mode.
+//! - Not yet: MariaDB-specific opt-ins (`RETURNING` on INSERT and DELETE), a buffered loading
+//!   mode.
 //!
 //! ## Semantics to know
 //!
