@@ -152,16 +152,26 @@ where
 impl<E: Expression> ExpressionMethods for E where E::SqlType: SqlType {}
 
 /// Methods on text expressions.
-pub trait TextExpressionMethods: Expression + Sized
-where
-    Self::SqlType: TextLike,
-{
+///
+/// They are on every expression, and require a text one (`Self::SqlType: TextLike`) per method,
+/// so that `id.like("1%")` is reported as "LIKE needs a TEXT expression" rather than as a method
+/// that does not exist. The operand's type is a projection of the same bound, so a non-text
+/// column gives that one error and no second one about the pattern.
+pub trait TextExpressionMethods: Expression + Sized {
     /// `self LIKE pattern`
-    fn like<T: AsExpression<Self::SqlType>>(self, pattern: T) -> Like<Self, T::Expression> {
+    fn like<T>(self, pattern: T) -> Like<Self, T::Expression>
+    where
+        Self::SqlType: TextLike,
+        T: AsExpression<<Self::SqlType as TextLike>::Operand>,
+    {
         Like::new(self, pattern.as_expression())
     }
     /// `self NOT LIKE pattern`
-    fn not_like<T: AsExpression<Self::SqlType>>(self, pattern: T) -> NotLike<Self, T::Expression> {
+    fn not_like<T>(self, pattern: T) -> NotLike<Self, T::Expression>
+    where
+        Self::SqlType: TextLike,
+        T: AsExpression<<Self::SqlType as TextLike>::Operand>,
+    {
         NotLike::new(self, pattern.as_expression())
     }
     /// `self ILIKE pattern`: LIKE ignoring case (PostgreSQL,
@@ -175,7 +185,11 @@ where
     /// // SELECT "users"."id" FROM "users" WHERE "users"."name" ILIKE $1
     /// # let _ = q;
     /// ```
-    fn ilike<T: AsExpression<Self::SqlType>>(self, pattern: T) -> ILike<Self, T::Expression> {
+    fn ilike<T>(self, pattern: T) -> ILike<Self, T::Expression>
+    where
+        Self::SqlType: TextLike,
+        T: AsExpression<<Self::SqlType as TextLike>::Operand>,
+    {
         ILike::new(self, pattern.as_expression())
     }
     /// `self NOT ILIKE pattern` (PostgreSQL, [`SupportsIlike`](crate::backend::SupportsIlike)).
@@ -187,16 +201,24 @@ where
     /// // SELECT "users"."id" FROM "users" WHERE "users"."name" NOT ILIKE $1
     /// # let _ = q;
     /// ```
-    fn not_ilike<T: AsExpression<Self::SqlType>>(self, pattern: T) -> NotILike<Self, T::Expression> {
+    fn not_ilike<T>(self, pattern: T) -> NotILike<Self, T::Expression>
+    where
+        Self::SqlType: TextLike,
+        T: AsExpression<<Self::SqlType as TextLike>::Operand>,
+    {
         NotILike::new(self, pattern.as_expression())
     }
     /// `self || other` (text concatenation; NULL if either side is NULL).
-    fn concat<T: AsExpression<Self::SqlType>>(self, other: T) -> Concat<Self, T::Expression> {
+    fn concat<T>(self, other: T) -> Concat<Self, T::Expression>
+    where
+        Self::SqlType: TextLike,
+        T: AsExpression<<Self::SqlType as TextLike>::Operand>,
+    {
         Concat::new(self, other.as_expression())
     }
 }
 
-impl<E: Expression> TextExpressionMethods for E where E::SqlType: TextLike {}
+impl<E: Expression> TextExpressionMethods for E {}
 
 /// Methods on array expressions (SQL type `Array<T>`, possibly nullable): PostgreSQL's array
 /// operators ([`SupportsArrayOperators`](crate::backend::SupportsArrayOperators); queries using

@@ -268,14 +268,22 @@ impl<T: Numeric<IsNull = False>> Numeric for Nullable<T> {
     type Avg = T::Avg;
 }
 
-/// Text-like SQL types: LIKE and concatenation accept them.
+/// Text-like SQL types: LIKE, ILIKE and concatenation accept them.
 #[diagnostic::on_unimplemented(
-    message = "this operation needs a TEXT expression, but this expression is `{Self}`",
-    label = "not text"
+    message = "LIKE, ILIKE and `concat` need a TEXT expression, but this expression is `{Self}`",
+    label = "not text",
+    note = "compare other types with `.eq(...)`, `.gt(...)`, ...; to match a number's digits, `.cast::<Text>()` it first"
 )]
-pub trait TextLike: SqlType {}
-impl TextLike for Text {}
-impl TextLike for Nullable<Text> {}
+pub trait TextLike: SqlType {
+    /// The SQL type of the other operand (a pattern, or the text concatenated): the same type.
+    type Operand: SqlType;
+}
+impl TextLike for Text {
+    type Operand = Text;
+}
+impl TextLike for Nullable<Text> {
+    type Operand = Nullable<Text>;
+}
 
 /// `Bool` or `Nullable<Bool>`: what WHERE, HAVING, ON, AND, OR and NOT accept.
 #[diagnostic::on_unimplemented(

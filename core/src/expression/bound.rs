@@ -50,9 +50,9 @@ impl<DB: Backend, ST, T: ToSql<ST, DB>> QueryFragment<DB> for Bound<ST, T> {
 /// Rust values become [`Bound`] parameters; expressions are used as they are when their SQL type
 /// is compatible (equal up to nullability).
 #[diagnostic::on_unimplemented(
-    message = "mismatched types: expected a value of SQL type `{ST}`, found a Rust `{Self}`",
-    label = "a `{Self}` cannot stand for a SQL `{ST}`",
-    note = "values convert to the SQL type of the column they are compared with or assigned to"
+    message = "mismatched types: expected a value or expression of SQL type `{ST}`, found `{Self}`",
+    label = "`{Self}` cannot stand for a SQL `{ST}`",
+    note = "a Rust value takes the SQL type of the column it is compared with or assigned to (i32 for Integer, &str/String for Text, Option<_> for Nullable, ...); a column or expression must have that SQL type, up to nullability"
 )]
 pub trait AsExpression<ST> {
     /// The expression this becomes.
@@ -61,6 +61,7 @@ pub trait AsExpression<ST> {
     fn as_expression(self) -> Self::Expression;
 }
 
+#[diagnostic::do_not_recommend]
 impl<E, ST> AsExpression<ST> for E
 where
     E: Expression,

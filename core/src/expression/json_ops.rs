@@ -65,6 +65,7 @@ pub trait JsonKey {
     fn into_json_key(self) -> Self::Expression;
 }
 
+#[diagnostic::do_not_recommend]
 impl<E: Expression> JsonKey for E
 where
     E::SqlType: JsonKeyType,

@@ -167,6 +167,7 @@ impl NonAggregate for AggPlain {}
 macro_rules! valid_in_node {
     // one child
     (impl[$($g:ident),*] $node:ty, $a:ident => $st:ty $(, where $($w:tt)*)?) => {
+        #[diagnostic::do_not_recommend]
         impl<$($g,)* __C, __IA> $crate::expression::ValidIn<__C, __IA> for $node
         where
             $a: $crate::expression::ValidIn<__C, __IA>,
@@ -178,6 +179,7 @@ macro_rules! valid_in_node {
     };
     // two children
     (impl[$($g:ident),*] $node:ty, $a:ident, $b:ident => $st:ty $(, where $($w:tt)*)?) => {
+        #[diagnostic::do_not_recommend]
         impl<$($g,)* __C, __IA, __IB> $crate::expression::ValidIn<__C, (__IA, __IB)> for $node
         where
             $a: $crate::expression::ValidIn<__C, __IA>,
@@ -223,6 +225,7 @@ macro_rules! tuple_impls {
             type SqlType = ($($T::SqlType,)+);
         }
 
+        #[diagnostic::do_not_recommend]
         impl<__C, $($T, $I),+> ValidIn<__C, ($($I,)+)> for ($($T,)+)
         where
             $($T: ValidIn<__C, $I>,)+

@@ -76,6 +76,7 @@ where
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<L, R, K, On, S, I> FindSource<S, InLeft<I>> for Join<L, R, K, On>
 where
     L: FindSource<S, I>,
@@ -83,6 +84,7 @@ where
     type Nullable = L::Nullable;
 }
 
+#[diagnostic::do_not_recommend]
 impl<L, R, K: JoinKind, On, S, I> FindSource<S, InRight<I>> for Join<L, R, K, On>
 where
     R: FindSource<S, I>,
@@ -190,6 +192,7 @@ where
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<L, R, K, On, T, I> FindRelated<T, InLeft<I>> for Join<L, R, K, On>
 where
     L: FindRelated<T, I>,
@@ -200,6 +203,7 @@ where
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<L, R, K, On, T, I> FindRelated<T, InRight<I>> for Join<L, R, K, On>
 where
     R: FindRelated<T, I>,
@@ -287,6 +291,7 @@ impl<DB: Backend, In: FromClause<DB>, Out> FromClause<DB> for Correlated<In, Out
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<In, Out, S, I> FindSource<S, InLeft<I>> for Correlated<In, Out>
 where
     In: FindSource<S, I>,
@@ -294,6 +299,7 @@ where
     type Nullable = In::Nullable;
 }
 
+#[diagnostic::do_not_recommend]
 impl<In, Out, S, I> FindSource<S, InRight<I>> for Correlated<In, Out>
 where
     Out: FindSource<S, I>,

@@ -54,6 +54,7 @@ pub trait FindSource<S, I> {
     type Nullable: crate::type_level::TBool;
 }
 
+#[diagnostic::do_not_recommend]
 impl<S: SingleSource> FindSource<S, Here> for S {
     type Nullable = False;
 }

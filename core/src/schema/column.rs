@@ -25,6 +25,7 @@ pub trait Column: Copy + Default + 'static {
     const INDEX: usize;
 }
 
+#[diagnostic::do_not_recommend]
 impl<C: Column> Expression for C {
     type SqlType = C::SqlType;
 }

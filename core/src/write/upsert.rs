@@ -17,6 +17,7 @@ use super::assignment::AssignmentFragment;
 #[derive(Debug)]
 pub struct UpsertSource<T>(PhantomData<T>);
 
+#[diagnostic::do_not_recommend]
 impl<T> FindSource<T, Here> for UpsertSource<T> {
     type Nullable = False;
 }
