@@ -1,0 +1,7 @@
+//! Selecting a column of a table that is not in the FROM clause.
+use diesel_error_cases::*;
+
+fn main() {
+    let mut conn = conn();
+    let _ = users::table.select(posts::title).load::<String>(&mut conn);
+}

@@ -1,0 +1,7 @@
+//! Selecting a plain column next to an aggregate without GROUP BY.
+use quarry_error_cases::*;
+
+fn main() {
+    let mut conn = conn();
+    let _ = users::table.select((users::name, count_star())).load::<(String, i64)>(&mut conn);
+}

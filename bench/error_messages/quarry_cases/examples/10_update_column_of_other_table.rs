@@ -1,0 +1,7 @@
+//! Setting a column of another table in an UPDATE.
+use quarry_error_cases::*;
+
+fn main() {
+    let mut conn = conn();
+    let _ = update(users::table.filter(users::id.eq(1))).set(posts::title.eq("Engines")).execute(&mut conn);
+}
