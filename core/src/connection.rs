@@ -41,6 +41,11 @@ pub trait Cursor<DB: Backend> {
     fn next_row(&mut self) -> QueryResult<Option<Self::Row<'_>>>;
     /// The number of columns each row has.
     fn column_count(&self) -> usize;
+    /// How many rows are known to remain, at least (0 when unknown): `load` sizes its `Vec`
+    /// with it. A backend that holds the whole result (PostgreSQL's buffered mode) knows it.
+    fn remaining_rows_hint(&self) -> usize {
+        0
+    }
 }
 
 fn check_columns<DB: Backend, U: FromRow<ST, DB>, ST>(found: usize) -> QueryResult<()> {
@@ -81,7 +86,7 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
         let query = self.as_query();
         let mut cursor = conn.query(&query)?;
         check_columns::<Conn::Backend, U, _>(cursor.column_count())?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(cursor.remaining_rows_hint());
         while let Some(row) = cursor.next_row()? {
             out.push(U::from_row(&row, 0)?);
         }

@@ -167,6 +167,14 @@ impl Cursor<Pg> for PgCursor<'_> {
     fn column_count(&self) -> usize {
         self.columns
     }
+
+    fn remaining_rows_hint(&self) -> usize {
+        // A row-by-row result holds one row at a time: the rest are still on the wire.
+        match self.stream {
+            None => self.result.rows().saturating_sub(self.next),
+            Some(_) => 0,
+        }
+    }
 }
 
 /// One row of a [`PgCursor`].
@@ -179,9 +187,10 @@ pub struct PgRow<'r> {
 impl Row<Pg> for PgRow<'_> {
     #[inline]
     fn value(&self, idx: usize) -> PgValue<'_> {
+        let (bytes, is_null) = self.result.cell(self.row, idx);
         PgValue {
-            bytes: self.result.value(self.row, idx),
-            is_null: self.result.is_null(self.row, idx),
+            bytes,
+            is_null,
             oid: self.result.column_type(idx),
         }
     }

@@ -458,10 +458,20 @@ impl<'a> Params<'a> {
                     lengths.push(0);
                 }
                 Some(bytes) => {
-                    lengths.push(c_len(
-                        bytes.len(),
-                        &format!("the length of parameter ${}", i + 1),
-                    )?);
+                    // The message is only built on the error path: formatting it for every
+                    // parameter cost a third of a 100-row INSERT's client time.
+                    let len = c_int::try_from(bytes.len()).map_err(|_| {
+                        PgError::new(
+                            PgErrorKind::Protocol,
+                            format!(
+                                "the length of parameter ${} ({}) exceeds libpq's limit of {}",
+                                i + 1,
+                                bytes.len(),
+                                c_int::MAX
+                            ),
+                        )
+                    })?;
+                    lengths.push(len);
                     let data = if bytes.is_empty() {
                         EMPTY_VALUE.as_slice()
                     } else {

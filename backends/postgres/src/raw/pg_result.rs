@@ -15,6 +15,10 @@ use pq_sys::{
 /// accessor checks its indices before calling libpq, so out-of-range indices are harmless.
 pub struct PgResult {
     ptr: NonNull<PGresult>,
+    /// `PQntuples`, read once: the accessors check indices against it for every value.
+    rows: usize,
+    /// `PQnfields`, read once.
+    columns: usize,
 }
 
 // SAFETY: a PGresult is a self-contained heap object, not tied to the connection or thread that
@@ -31,7 +35,14 @@ impl PgResult {
     /// `ptr` must be null or a result returned by libpq that nothing else frees or uses
     /// afterwards: the returned value calls `PQclear` on it when dropped.
     pub(super) unsafe fn from_raw(ptr: *mut PGresult) -> Option<Self> {
-        NonNull::new(ptr).map(|ptr| Self { ptr })
+        let ptr = NonNull::new(ptr)?;
+        // SAFETY: ptr is a live result (the caller's contract); both calls only read it.
+        let (rows, columns) = unsafe { (PQntuples(ptr.as_ptr()), PQnfields(ptr.as_ptr())) };
+        Some(Self {
+            ptr,
+            rows: usize::try_from(rows).unwrap_or(0),
+            columns: usize::try_from(columns).unwrap_or(0),
+        })
     }
 
     /// The result's status (`PQresultStatus`).
@@ -59,18 +70,16 @@ impl PgResult {
         message.trim_end().to_owned()
     }
 
-    /// The number of rows (`PQntuples`).
+    /// The number of rows (`PQntuples`, read when the result was taken).
+    #[inline]
     pub fn rows(&self) -> usize {
-        // SAFETY: self.ptr is a live result.
-        let n = unsafe { PQntuples(self.ptr.as_ptr()) };
-        usize::try_from(n).unwrap_or(0)
+        self.rows
     }
 
-    /// The number of columns (`PQnfields`).
+    /// The number of columns (`PQnfields`, read when the result was taken).
+    #[inline]
     pub fn columns(&self) -> usize {
-        // SAFETY: self.ptr is a live result.
-        let n = unsafe { PQnfields(self.ptr.as_ptr()) };
-        usize::try_from(n).unwrap_or(0)
+        self.columns
     }
 
     /// The name of column `col` (`PQfname`); `None` when out of range or not valid UTF-8.
@@ -97,37 +106,46 @@ impl PgResult {
         unsafe { PQftype(self.ptr.as_ptr(), col) }
     }
 
-    /// Whether the value at `row`, `col` is SQL NULL (`PQgetisnull`). Out-of-range indices
-    /// count as NULL (as in libpq).
+    /// Whether the value at `row`, `col` is SQL NULL. Out-of-range indices count as NULL (as in
+    /// libpq).
+    #[cfg(test)]
     pub fn is_null(&self, row: usize, col: usize) -> bool {
-        let Some((row, col)) = self.cell_index(row, col) else {
-            return true;
-        };
-        // SAFETY: self.ptr is a live result and both indices are in range.
-        unsafe { PQgetisnull(self.ptr.as_ptr(), row, col) != 0 }
+        self.cell(row, col).1
     }
 
-    /// The value at `row`, `col` in place (`PQgetvalue` + `PQgetlength`), in the result's format
-    /// (binary for this crate's calls). Empty for NULL and for out-of-range indices.
+    /// The value at `row`, `col` in place, in the result's format (binary for this crate's
+    /// calls). Empty for NULL and for out-of-range indices.
+    #[cfg(test)]
     pub fn value(&self, row: usize, col: usize) -> &[u8] {
+        self.cell(row, col).0
+    }
+
+    /// The value at `row`, `col` in place and whether it is NULL, in the fewest libpq calls:
+    /// `PQgetvalue` and `PQgetlength`, plus `PQgetisnull` only for an empty value (which is
+    /// either NULL or an empty string). Out-of-range indices read as NULL.
+    #[inline]
+    pub fn cell(&self, row: usize, col: usize) -> (&[u8], bool) {
         let Some((row, col)) = self.cell_index(row, col) else {
-            return &[];
+            return (&[], true);
         };
         // SAFETY: self.ptr is a live result and both indices are in range.
-        let (ptr, len) = unsafe {
-            (
-                PQgetvalue(self.ptr.as_ptr(), row, col),
-                PQgetlength(self.ptr.as_ptr(), row, col),
-            )
-        };
+        let len = unsafe { PQgetlength(self.ptr.as_ptr(), row, col) };
         let len = usize::try_from(len).unwrap_or(0);
-        if ptr.is_null() || len == 0 {
-            return &[];
+        if len == 0 {
+            // SAFETY: as above.
+            let is_null = unsafe { PQgetisnull(self.ptr.as_ptr(), row, col) != 0 };
+            return (&[], is_null);
+        }
+        // SAFETY: as above.
+        let ptr = unsafe { PQgetvalue(self.ptr.as_ptr(), row, col) };
+        if ptr.is_null() {
+            return (&[], true);
         }
         // SAFETY: libpq guarantees that PQgetvalue points to PQgetlength bytes (followed by a
         // NUL) stored in the result; they stay valid and unchanged until PQclear, which only runs
         // in Drop, after this borrow of self has ended.
-        unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }
+        let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
+        (bytes, false)
     }
 
     /// The number of rows the command affected (`PQcmdTuples` parsed); 0 when the command
@@ -149,16 +167,18 @@ impl PgResult {
     }
 
     /// `col` as a libpq column number, if it is in range.
+    #[inline]
     fn column_index(&self, col: usize) -> Option<c_int> {
-        if col >= self.columns() {
+        if col >= self.columns {
             return None;
         }
         c_int::try_from(col).ok()
     }
 
     /// `row`, `col` as libpq row and column numbers, if both are in range.
+    #[inline]
     fn cell_index(&self, row: usize, col: usize) -> Option<(c_int, c_int)> {
-        if row >= self.rows() {
+        if row >= self.rows {
             return None;
         }
         Some((c_int::try_from(row).ok()?, self.column_index(col)?))

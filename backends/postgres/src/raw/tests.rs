@@ -220,6 +220,9 @@ fn prepare_and_exec_prepared_binary() {
         assert_eq!(result.value(0, 2), b"");
         assert_eq!(result.value(usize::MAX, usize::MAX), b"");
         assert!(result.is_null(5, 0));
+        assert_eq!(result.cell(0, 1), (expected.as_bytes(), false));
+        assert_eq!(result.cell(1, 0), (&b""[..], true));
+        assert_eq!(result.cell(0, 2), (&b""[..], true));
         assert_eq!(result.column_name(2), None);
         assert_eq!(result.column_type(usize::MAX), 0);
         assert!(format!("{result:?}").contains("rows: 1"));
@@ -273,6 +276,10 @@ fn null_parameters_and_results() {
     // An empty non-NULL value is not NULL.
     assert!(!result.is_null(0, 3));
     assert_eq!(result.value(0, 3), b"");
+    // `cell` tells the two apart the same way.
+    assert_eq!(result.cell(0, 1), (&b""[..], true));
+    assert_eq!(result.cell(0, 2), (&b"hi"[..], false));
+    assert_eq!(result.cell(0, 3), (&b""[..], false));
 
     let guard = create_table(&mut conn, &url, "nulls", "id int4, note text");
     let name = &guard.name;
