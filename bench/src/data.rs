@@ -11,6 +11,9 @@
 
 use crate::{Comment, NewUser, Post, User};
 
+/// The hair colour the medium query filters on (bound as a parameter by every implementation).
+pub const MEDIUM_HAIR_COLOR: &str = "black";
+
 /// The sizes of the load workloads (trivial, medium).
 pub const LOAD_SIZES: [usize; 5] = [1, 10, 100, 1_000, 10_000];
 /// The batch sizes of the insert workload.

@@ -10,6 +10,7 @@ pub mod data;
 pub mod diesel_schema;
 pub mod quarry_schema;
 pub mod settings;
+mod shared_workloads;
 
 pub mod mysql;
 pub mod postgres;

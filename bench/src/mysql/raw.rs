@@ -76,7 +76,7 @@ impl RawMysql {
     #[inline(never)]
     pub fn medium(&mut self) -> Vec<(User, Option<Post>)> {
         let stmt = &mut self.medium;
-        let mut params = [text_param("black")];
+        let mut params = [text_param(crate::data::MEDIUM_HAIR_COLOR)];
         stmt.execute(&mut params);
         let (mut user_id, mut name, mut hair_color) = (IntOut::default(), TextOut::new(), TextOut::new());
         let (mut post_id, mut post_user_id) = (IntOut::default(), IntOut::default());

@@ -178,7 +178,7 @@ impl RawPg {
     /// Users with black hair, LEFT JOIN their posts.
     #[inline(never)]
     pub fn medium(&mut self) -> Vec<(User, Option<Post>)> {
-        let color = "black";
+        let color = crate::data::MEDIUM_HAIR_COLOR;
         let res = self.exec_prepared(MEDIUM, &[color.as_ptr().cast::<c_char>()], &[c_len(color.len())]);
         assert_eq!(res.columns(), 7, "raw libpq: medium query columns");
         let rows = res.rows();

@@ -4,9 +4,9 @@
 use diesel::prelude::*;
 use diesel::SqliteConnection;
 
-use super::{setup_sql, Seed, Workloads, DATABASE, MEDIUM_HAIR_COLOR};
-use crate::diesel_schema::{comments, posts, users};
-use crate::{Comment, NewUser, Post, User, UserTree};
+use super::{setup_sql, Seed, Workloads, DATABASE};
+use crate::diesel_schema::users;
+use crate::NewUser;
 
 /// A Diesel connection to its own in-memory database.
 pub struct DieselSqlite {
@@ -21,25 +21,7 @@ impl Workloads for DieselSqlite {
         Self { conn }
     }
 
-    #[inline(never)]
-    fn trivial(&mut self) -> Vec<User> {
-        users::table
-            .select(User::as_select())
-            .order_by(users::id)
-            .load(&mut self.conn)
-            .expect("diesel: trivial query")
-    }
-
-    #[inline(never)]
-    fn medium(&mut self) -> Vec<(User, Option<Post>)> {
-        users::table
-            .left_join(posts::table)
-            .filter(users::hair_color.eq(MEDIUM_HAIR_COLOR))
-            .order_by((users::id, posts::id))
-            .select((User::as_select(), Option::<Post>::as_select()))
-            .load(&mut self.conn)
-            .expect("diesel: medium query")
-    }
+    crate::shared_workloads::diesel_load_workloads!();
 
     #[inline(never)]
     fn insert(&mut self, rows: &[NewUser]) -> usize {
@@ -55,28 +37,6 @@ impl Workloads for DieselSqlite {
             .values(&values)
             .execute(&mut self.conn)
             .expect("diesel: insert users")
-    }
-
-    #[inline(never)]
-    fn associations(&mut self) -> UserTree {
-        let users: Vec<User> = users::table
-            .select(User::as_select())
-            .order_by(users::id)
-            .load(&mut self.conn)
-            .expect("diesel: load users");
-        let posts: Vec<Post> = Post::belonging_to(&users)
-            .select(Post::as_select())
-            .order_by(posts::id)
-            .load(&mut self.conn)
-            .expect("diesel: load posts");
-        let comments: Vec<Comment> = Comment::belonging_to(&posts)
-            .select(Comment::as_select())
-            .order_by(comments::id)
-            .load(&mut self.conn)
-            .expect("diesel: load comments");
-        let comments = comments.grouped_by(&posts);
-        let posts_and_comments = posts.into_iter().zip(comments).grouped_by(&users);
-        users.into_iter().zip(posts_and_comments).collect()
     }
 
     fn users_read_back(&mut self) -> Vec<(String, Option<String>)> {

@@ -128,8 +128,7 @@ fn push_comments(sql: &mut String, comments: &[Comment]) {
     }
 }
 
-/// The hair colour the medium query filters on (bound as a parameter by every implementation).
-pub const MEDIUM_HAIR_COLOR: &str = "black";
+pub use crate::data::MEDIUM_HAIR_COLOR;
 
 /// The four workloads, as every implementation provides them. The benchmarks time these
 /// methods; the `users_*` helpers check and clean up around the insert workload, untimed.
