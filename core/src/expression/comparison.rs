@@ -1,11 +1,19 @@
 use super::{ctx_ty, valid_in_node, Expression};
-use crate::backend::Backend;
 use crate::error::QueryResult;
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::sql_types::{Bool, NullableIfEither, SqlType};
 
+/// Boolean binary operators: a struct per operator, its SQL type (nullable if either side is),
+/// its validity in a query and its SQL. `backend: Bound;` first limits the operators to backends
+/// implementing `Bound` (ILIKE is `backend: SupportsIlike;`); the default is every backend.
 macro_rules! comparison {
-    ($($(#[$m:meta])* $name:ident => $op:literal;)*) => {$(
+    ($($(#[$m:meta])* $name:ident => $op:literal;)*) => {
+        $crate::expression::comparison::comparison! {
+            backend: $crate::backend::Backend;
+            $($(#[$m])* $name => $op;)*
+        }
+    };
+    (backend: $bound:path; $($(#[$m:meta])* $name:ident => $op:literal;)*) => {$(
         $(#[$m])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name<L, R> {
@@ -34,7 +42,7 @@ macro_rules! comparison {
             NullableIfEither<Bool, ctx_ty!(L, __IA), ctx_ty!(R, __IB)>,
             where ctx_ty!(L, __IA): SqlType, ctx_ty!(R, __IB): SqlType,);
 
-        impl<DB: Backend, L: QueryFragment<DB>, R: QueryFragment<DB>> QueryFragment<DB> for $name<L, R> {
+        impl<DB: $bound, L: QueryFragment<DB>, R: QueryFragment<DB>> QueryFragment<DB> for $name<L, R> {
             #[inline]
             fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
                 self.left.walk_ast(pass)?;
@@ -44,6 +52,7 @@ macro_rules! comparison {
         }
     )*};
 }
+pub(crate) use comparison;
 
 comparison! {
     /// `left = right`
