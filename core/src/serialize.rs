@@ -30,10 +30,18 @@ pub trait HasNullBind: Backend {
 /// which the orphan rule requires.
 pub trait CustomSqlType: SqlType<IsNull = False> {}
 
-impl<T: CustomSqlType> Compatible<T> for T {}
-impl<T: CustomSqlType> Compatible<Nullable<T>> for T {}
-impl<T: CustomSqlType> Compatible<T> for Nullable<T> {}
-impl<T: CustomSqlType> Compatible<Nullable<T>> for Nullable<T> {}
+impl<T: CustomSqlType> Compatible<T> for T {
+    type Keep<E> = E;
+}
+impl<T: CustomSqlType> Compatible<Nullable<T>> for T {
+    type Keep<E> = E;
+}
+impl<T: CustomSqlType> Compatible<T> for Nullable<T> {
+    type Keep<E> = E;
+}
+impl<T: CustomSqlType> Compatible<Nullable<T>> for Nullable<T> {
+    type Keep<E> = E;
+}
 impl<T: CustomSqlType> AssignableTo<T> for T {}
 impl<T: CustomSqlType> AssignableTo<Nullable<T>> for T {}
 impl<T: CustomSqlType> AssignableTo<Nullable<T>> for Nullable<T> {}

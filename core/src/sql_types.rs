@@ -180,10 +180,18 @@ impl<T: SqlType<IsNull = False>> SqlType for Unsigned<T> {
     const KIND: SqlTypeKind = SqlTypeKind::Unsigned(&T::KIND);
 }
 
-impl<T: SqlType<IsNull = False>> Compatible<Unsigned<T>> for Unsigned<T> {}
-impl<T: SqlType<IsNull = False>> Compatible<Nullable<Unsigned<T>>> for Unsigned<T> {}
-impl<T: SqlType<IsNull = False>> Compatible<Unsigned<T>> for Nullable<Unsigned<T>> {}
-impl<T: SqlType<IsNull = False>> Compatible<Nullable<Unsigned<T>>> for Nullable<Unsigned<T>> {}
+impl<T: SqlType<IsNull = False>> Compatible<Unsigned<T>> for Unsigned<T> {
+    type Keep<E> = E;
+}
+impl<T: SqlType<IsNull = False>> Compatible<Nullable<Unsigned<T>>> for Unsigned<T> {
+    type Keep<E> = E;
+}
+impl<T: SqlType<IsNull = False>> Compatible<Unsigned<T>> for Nullable<Unsigned<T>> {
+    type Keep<E> = E;
+}
+impl<T: SqlType<IsNull = False>> Compatible<Nullable<Unsigned<T>>> for Nullable<Unsigned<T>> {
+    type Keep<E> = E;
+}
 impl<T: SqlType<IsNull = False>> AssignableTo<Unsigned<T>> for Unsigned<T> {}
 impl<T: SqlType<IsNull = False>> AssignableTo<Nullable<Unsigned<T>>> for Unsigned<T> {}
 impl<T: SqlType<IsNull = False>> AssignableTo<Nullable<Unsigned<T>>> for Nullable<Unsigned<T>> {}
@@ -199,10 +207,18 @@ impl<T: SqlType> SqlType for Array<T> {
     const KIND: SqlTypeKind = SqlTypeKind::Array(&T::KIND);
 }
 
-impl<T: SqlType> Compatible<Array<T>> for Array<T> {}
-impl<T: SqlType> Compatible<Nullable<Array<T>>> for Array<T> {}
-impl<T: SqlType> Compatible<Array<T>> for Nullable<Array<T>> {}
-impl<T: SqlType> Compatible<Nullable<Array<T>>> for Nullable<Array<T>> {}
+impl<T: SqlType> Compatible<Array<T>> for Array<T> {
+    type Keep<E> = E;
+}
+impl<T: SqlType> Compatible<Nullable<Array<T>>> for Array<T> {
+    type Keep<E> = E;
+}
+impl<T: SqlType> Compatible<Array<T>> for Nullable<Array<T>> {
+    type Keep<E> = E;
+}
+impl<T: SqlType> Compatible<Nullable<Array<T>>> for Nullable<Array<T>> {
+    type Keep<E> = E;
+}
 impl<T: SqlType> AssignableTo<Array<T>> for Array<T> {}
 impl<T: SqlType> AssignableTo<Nullable<Array<T>>> for Array<T> {}
 impl<T: SqlType> AssignableTo<Nullable<Array<T>>> for Nullable<Array<T>> {}
@@ -218,54 +234,134 @@ pub trait Numeric: SqlType {
     /// The type of `AVG(x)` for this type (without the nullability of an empty group):
     /// `Double` for integers and floats, `Decimal` for decimals.
     type Avg: SqlType<IsNull = False>;
+    /// `E` itself: `sum` and `avg` build their node from `Keep<E>`, so that an argument of a
+    /// non-numeric type leaves the node's type unresolved and the mistake is reported once, at the
+    /// call, instead of again in every clause the aggregate reaches.
+    #[doc(hidden)]
+    type Keep<E>;
+    /// Returns `e` as a [`Keep<E>`](Self::Keep).
+    #[doc(hidden)]
+    fn keep<E>(e: E) -> Self::Keep<E>;
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for TinyInt {
     type Sum = BigInt;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Unsigned<TinyInt> {
     type Sum = Unsigned<BigInt>;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Unsigned<SmallInt> {
     type Sum = Unsigned<BigInt>;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Unsigned<Integer> {
     type Sum = Unsigned<BigInt>;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Unsigned<BigInt> {
     type Sum = Unsigned<BigInt>;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for SmallInt {
     type Sum = BigInt;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Integer {
     type Sum = BigInt;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for BigInt {
     type Sum = BigInt;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Float {
     type Sum = Double;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Double {
     type Sum = Double;
     type Avg = Double;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl Numeric for Decimal {
     type Sum = Decimal;
     type Avg = Decimal;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
+#[diagnostic::do_not_recommend]
 impl<T: Numeric<IsNull = False>> Numeric for Nullable<T> {
     type Sum = T::Sum;
     type Avg = T::Avg;
+    type Keep<E> = E;
+    #[inline]
+    fn keep<E>(e: E) -> E {
+        e
+    }
 }
 
 /// Text-like SQL types: LIKE, ILIKE and concatenation accept them.
@@ -300,14 +396,20 @@ impl BoolLike for Nullable<Bool> {}
     label = "this has SQL type `{Self}`, expected `{T}`",
     note = "SQL values of different types cannot be compared or assigned; use `.cast::<{T}>()` if a conversion is intended"
 )]
-pub trait Compatible<T> {}
+pub trait Compatible<T> {
+    /// `E` itself. Used as the expression type of [`AsExpression`](crate::expression::AsExpression)'s
+    /// blanket impl, so that when the SQL types do not match the projection fails to resolve
+    /// (instead of resolving to `E` and letting the mistake resurface in every later clause).
+    #[doc(hidden)]
+    type Keep<E>;
+}
 
 macro_rules! compatible {
     ($($t:ident)*) => {$(
-        impl Compatible<$t> for $t {}
-        impl Compatible<Nullable<$t>> for $t {}
-        impl Compatible<$t> for Nullable<$t> {}
-        impl Compatible<Nullable<$t>> for Nullable<$t> {}
+        impl Compatible<$t> for $t { type Keep<E> = E; }
+        impl Compatible<Nullable<$t>> for $t { type Keep<E> = E; }
+        impl Compatible<$t> for Nullable<$t> { type Keep<E> = E; }
+        impl Compatible<Nullable<$t>> for Nullable<$t> { type Keep<E> = E; }
     )*};
 }
 compatible!(TinyInt SmallInt Integer BigInt Float Double Text Binary Bool Date Time Timestamp Timestamptz Interval Decimal Uuid Json Jsonb);

@@ -261,6 +261,7 @@ pub fn expand(def: &EnumDef) -> TokenStream {
             }
         }
 
+        #[diagnostic::do_not_recommend]
         impl ::quarry::expression::AsExpression<#st> for #ident {
             type Expression = #bound_owned;
             #[inline]
@@ -268,6 +269,7 @@ pub fn expand(def: &EnumDef) -> TokenStream {
                 ::quarry::expression::Bound::new(self)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl ::quarry::expression::AsExpression<#nullable> for #ident {
             type Expression = #bound_owned;
             #[inline]
@@ -282,6 +284,7 @@ pub fn expand(def: &EnumDef) -> TokenStream {
                 ::quarry::expression::Bound::new(self)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<'__quarry_a> ::quarry::expression::AsExpression<#st> for &'__quarry_a #ident {
             type Expression = #bound_ref;
             #[inline]
@@ -289,6 +292,7 @@ pub fn expand(def: &EnumDef) -> TokenStream {
                 ::quarry::expression::Bound::new(self)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<'__quarry_a> ::quarry::expression::AsExpression<#nullable> for &'__quarry_a #ident {
             type Expression = #bound_ref;
             #[inline]

@@ -40,18 +40,18 @@ impl<DB: Backend> QueryFragment<DB> for CountStar {
 }
 
 macro_rules! aggregate {
-    ($($(#[$m:meta])* $name:ident $func:ident ($open:literal, $kind:expr) [$($bound:tt)*] => |$st:ident| $out:ty;)*) => {$(
+    ($($(#[$m:meta])* $name:ident $func:ident ($open:literal, $kind:expr) [$($bound:tt)*] fn<$($g:ident),+>($arg:ident = $build:expr, $($fn_bound:tt)*) => |$st:ident| $out:ty;)*) => {$(
         $(#[$m])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name<E>(pub(crate) E);
 
         $(#[$m])*
-        pub fn $func<E>(expr: E) -> $name<E>
+        pub fn $func<$($g),+>(expr: E) -> $name<$arg>
         where
             E: Expression,
-            E::SqlType: $($bound)*,
+            E::SqlType: $($fn_bound)*,
         {
-            $name(expr)
+            $name(($build)(expr))
         }
 
         impl<E: Expression> Expression for $name<E>
@@ -113,17 +113,22 @@ impl<T: SqlType> CountArg for T {
     type Out = BigInt;
 }
 
+// Each line: the node, its function, its SQL, the bound on the argument's SQL type in the node's
+// impls, the function's generics with its node's type argument and the bound in the function,
+// and the result type. `sum` and `avg` take their argument through `Numeric::Keep` (`A` is `E`):
+// a non-numeric argument then leaves the node's type unresolved, so the mistake is reported once,
+// at the call, not again in every clause the aggregate reaches.
 aggregate! {
     /// `COUNT(expr)`: the number of non-NULL values.
-    Count count ("COUNT(", None) [SqlType] => |CountOut| BigInt;
+    Count count ("COUNT(", None) [SqlType] fn<E>(E = ::core::convert::identity, SqlType) => |CountOut| BigInt;
     /// `COUNT(DISTINCT expr)`
-    CountDistinct count_distinct ("COUNT(DISTINCT ", None) [SqlType] => |CountOut| BigInt;
+    CountDistinct count_distinct ("COUNT(DISTINCT ", None) [SqlType] fn<E>(E = ::core::convert::identity, SqlType) => |CountOut| BigInt;
     /// `SUM(expr)`: NULL for no rows, so its type is nullable.
-    Sum sum ("SUM(", Some(AggregateFunction::Sum)) [Numeric] => |SumOut| Sum;
+    Sum sum ("SUM(", Some(AggregateFunction::Sum)) [Numeric] fn<E, A>(A = <E::SqlType as Numeric>::keep, Numeric<Keep<E> = A>) => |SumOut| Sum;
     /// `AVG(expr)`: a nullable `Double`.
-    Avg avg ("AVG(", Some(AggregateFunction::Avg)) [Numeric] => |AvgOut| Avg;
+    Avg avg ("AVG(", Some(AggregateFunction::Avg)) [Numeric] fn<E, A>(A = <E::SqlType as Numeric>::keep, Numeric<Keep<E> = A>) => |AvgOut| Avg;
     /// `MIN(expr)`: nullable.
-    Min min ("MIN(", None) [SqlType] => |MinMaxOut| MinMax;
+    Min min ("MIN(", None) [SqlType] fn<E>(E = ::core::convert::identity, SqlType) => |MinMaxOut| MinMax;
     /// `MAX(expr)`: nullable.
-    Max max ("MAX(", None) [SqlType] => |MinMaxOut| MinMax;
+    Max max ("MAX(", None) [SqlType] fn<E>(E = ::core::convert::identity, SqlType) => |MinMaxOut| MinMax;
 }

@@ -65,11 +65,13 @@ pub trait AsExpression<ST> {
 impl<E, ST> AsExpression<ST> for E
 where
     E: Expression,
-    E::SqlType: Compatible<ST>,
+    E::SqlType: Compatible<ST, Keep<E> = E>,
 {
-    type Expression = E;
+    // `Keep<E>` is `E`; spelled through `Compatible` so that a mismatch leaves it unresolved and
+    // rustc reports the mistake once, here, instead of again in every clause the value reaches.
+    type Expression = <E::SqlType as Compatible<ST>>::Keep<E>;
     #[inline]
-    fn as_expression(self) -> E {
+    fn as_expression(self) -> Self::Expression {
         self
     }
 }
@@ -103,6 +105,7 @@ impl<B: SqlType<IsNull = crate::type_level::False>> HasBase<B> for Nullable<B> {
 
 macro_rules! value_as_expression {
     ($([$($lt:lifetime)?] $rust:ty => $st:ty;)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<$($lt)?> AsExpression<$st> for $rust {
             type Expression = Bound<$st, $rust>;
             #[inline]
@@ -117,6 +120,7 @@ macro_rules! value_as_expression {
                 Bound::new(self)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($lt)?> AsExpression<Nullable<$st>> for $rust {
             type Expression = Bound<$st, $rust>;
             #[inline]
@@ -157,6 +161,7 @@ value_as_expression! {
 
 /// A `Vec` or slice is an array value (`Array<ST>`, PostgreSQL); its elements must convert to
 /// `ST` when it is bound.
+#[diagnostic::do_not_recommend]
 impl<T, ST: SqlType> AsExpression<Array<ST>> for Vec<T> {
     type Expression = Bound<Array<ST>, Vec<T>>;
     #[inline]
@@ -164,6 +169,7 @@ impl<T, ST: SqlType> AsExpression<Array<ST>> for Vec<T> {
         Bound::new(self)
     }
 }
+#[diagnostic::do_not_recommend]
 impl<T, ST: SqlType> AsExpression<Nullable<Array<ST>>> for Vec<T> {
     type Expression = Bound<Array<ST>, Vec<T>>;
     #[inline]
@@ -171,6 +177,7 @@ impl<T, ST: SqlType> AsExpression<Nullable<Array<ST>>> for Vec<T> {
         Bound::new(self)
     }
 }
+#[diagnostic::do_not_recommend]
 impl<'a, T, ST: SqlType> AsExpression<Array<ST>> for &'a [T] {
     type Expression = Bound<Array<ST>, &'a [T]>;
     #[inline]
@@ -178,6 +185,7 @@ impl<'a, T, ST: SqlType> AsExpression<Array<ST>> for &'a [T] {
         Bound::new(self)
     }
 }
+#[diagnostic::do_not_recommend]
 impl<'a, T, ST: SqlType> AsExpression<Nullable<Array<ST>>> for &'a [T] {
     type Expression = Bound<Array<ST>, &'a [T]>;
     #[inline]
@@ -212,18 +220,21 @@ mod json_values {
 
     macro_rules! json_as_expression {
         ($($st:ident)*) => {$(
+            #[diagnostic::do_not_recommend]
             impl AsExpression<$st> for serde_json::Value {
                 type Expression = Bound<$st, serde_json::Value>;
                 fn as_expression(self) -> Self::Expression {
                     Bound::new(self)
                 }
             }
+            #[diagnostic::do_not_recommend]
             impl AsExpression<Nullable<$st>> for serde_json::Value {
                 type Expression = Bound<$st, serde_json::Value>;
                 fn as_expression(self) -> Self::Expression {
                     Bound::new(self)
                 }
             }
+            #[diagnostic::do_not_recommend]
             impl<'a> AsExpression<$st> for &'a serde_json::Value {
                 type Expression = Bound<$st, &'a serde_json::Value>;
                 fn as_expression(self) -> Self::Expression {
@@ -235,6 +246,7 @@ mod json_values {
     json_as_expression!(Json Jsonb);
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, ST> AsExpression<Nullable<ST>> for Option<T>
 where
     T: AsExpression<ST>,

@@ -136,15 +136,19 @@ pub trait CombineAgg<Other> {
 impl<K: AggKind> CombineAgg<K> for AggConst {
     type Out = K;
 }
+#[diagnostic::do_not_recommend]
 impl CombineAgg<AggConst> for AggPlain {
     type Out = AggPlain;
 }
+#[diagnostic::do_not_recommend]
 impl CombineAgg<AggPlain> for AggPlain {
     type Out = AggPlain;
 }
+#[diagnostic::do_not_recommend]
 impl CombineAgg<AggConst> for AggGroup {
     type Out = AggGroup;
 }
+#[diagnostic::do_not_recommend]
 impl CombineAgg<AggGroup> for AggGroup {
     type Out = AggGroup;
 }
@@ -167,41 +171,44 @@ impl NonAggregate for AggPlain {}
 macro_rules! valid_in_node {
     // one child
     (impl[$($g:ident),*] $node:ty, $a:ident => $st:ty $(, where $($w:tt)*)?) => {
-        #[diagnostic::do_not_recommend]
-        impl<$($g,)* __C, __IA> $crate::expression::ValidIn<__C, __IA> for $node
+        // The child's type and aggregate kind are parameters bound by `SqlType = __SA, Agg = __AA`
+        // (not projections `<$a as ValidIn<..>>::SqlType`): with the index `__IA` still unknown
+        // when a child is invalid, a projection would be reported a second time.
+        impl<$($g,)* __C, __IA, __SA, __AA> $crate::expression::ValidIn<__C, __IA> for $node
         where
-            $a: $crate::expression::ValidIn<__C, __IA>,
+            $a: $crate::expression::ValidIn<__C, __IA, SqlType = __SA, Agg = __AA>,
+            __AA: $crate::expression::AggKind,
             $($($w)*)?
         {
             type SqlType = $st;
-            type Agg = <$a as $crate::expression::ValidIn<__C, __IA>>::Agg;
+            type Agg = __AA;
         }
     };
     // two children
     (impl[$($g:ident),*] $node:ty, $a:ident, $b:ident => $st:ty $(, where $($w:tt)*)?) => {
-        #[diagnostic::do_not_recommend]
-        impl<$($g,)* __C, __IA, __IB> $crate::expression::ValidIn<__C, (__IA, __IB)> for $node
+        impl<$($g,)* __C, __IA, __IB, __SA, __SB, __AA, __AB> $crate::expression::ValidIn<__C, (__IA, __IB)>
+            for $node
         where
-            $a: $crate::expression::ValidIn<__C, __IA>,
-            $b: $crate::expression::ValidIn<__C, __IB>,
-            <$a as $crate::expression::ValidIn<__C, __IA>>::Agg:
-                $crate::expression::CombineAgg<<$b as $crate::expression::ValidIn<__C, __IB>>::Agg>,
+            $a: $crate::expression::ValidIn<__C, __IA, SqlType = __SA, Agg = __AA>,
+            $b: $crate::expression::ValidIn<__C, __IB, SqlType = __SB, Agg = __AB>,
+            __AA: $crate::expression::CombineAgg<__AB>,
             $($($w)*)?
         {
             type SqlType = $st;
-            type Agg = $crate::expression::Combined<
-                <$a as $crate::expression::ValidIn<__C, __IA>>::Agg,
-                <$b as $crate::expression::ValidIn<__C, __IB>>::Agg,
-            >;
+            type Agg = $crate::expression::Combined<__AA, __AB>;
         }
     };
 }
 pub(crate) use valid_in_node;
 
-/// The type in context of child `$a` (used inside `valid_in_node!`).
+/// The type in context of child `$a` (used inside `valid_in_node!`): the parameter its impl binds
+/// to the child's `SqlType`.
 macro_rules! ctx_ty {
-    ($a:ident, $i:ident) => {
-        <$a as $crate::expression::ValidIn<__C, $i>>::SqlType
+    ($a:ident, __IA) => {
+        __SA
+    };
+    ($a:ident, __IB) => {
+        __SB
     };
 }
 pub(crate) use ctx_ty;
@@ -225,7 +232,6 @@ macro_rules! tuple_impls {
             type SqlType = ($($T::SqlType,)+);
         }
 
-        #[diagnostic::do_not_recommend]
         impl<__C, $($T, $I),+> ValidIn<__C, ($($I,)+)> for ($($T,)+)
         where
             $($T: ValidIn<__C, $I>,)+

@@ -77,6 +77,7 @@ pub trait SingleColumn {
     /// The column's SQL type.
     type Type: SqlType;
 }
+#[diagnostic::do_not_recommend]
 impl<T: SqlType> SingleColumn for T {
     type Type = T;
 }

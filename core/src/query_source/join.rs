@@ -120,7 +120,7 @@ pub struct ViaForeignKey<I>(PhantomData<I>);
 /// Something that can be joined to the sources `L`: a table related to them by a foreign key,
 /// or a source with an explicit ON condition.
 #[diagnostic::on_unimplemented(
-    message = "invalid join: an `.on(...)` condition must be a boolean expression over the joined tables only, without aggregate functions; a join without `.on(...)` needs a foreign key",
+    message = "invalid join: a table without `.on(...)` needs a foreign key to the query's tables, an alias or a join needs `.on(...)`, and an `.on(...)` condition must be a boolean over the joined tables without aggregates",
     label = "cannot be joined here",
     note = "an `.on(...)` condition may use only the tables already in the query and the one being joined; without `.on(...)`, the tables must be related by a foreign key declared in the schema (`#[references(other::id)]`)"
 )]
@@ -232,9 +232,9 @@ pub trait JoinDsl: QuerySource {
     /// # let _ = q;
     /// # }
     /// ```
-    fn inner_join<T, M>(self, target: T) -> Join<Self, T::Source, Inner, T::On>
+    fn inner_join<T, M, S, On>(self, target: T) -> Join<Self, S, Inner, On>
     where
-        T: JoinTarget<Self, M>,
+        T: JoinTarget<Self, M, Source = S, On = On>,
     {
         let (right, on) = target.into_join();
         Join {
@@ -247,9 +247,9 @@ pub trait JoinDsl: QuerySource {
 
     /// `self LEFT OUTER JOIN target ON …`: the target's columns become nullable, so they load
     /// into `Option<_>`.
-    fn left_join<T, M>(self, target: T) -> Join<Self, T::Source, LeftOuter, T::On>
+    fn left_join<T, M, S, On>(self, target: T) -> Join<Self, S, LeftOuter, On>
     where
-        T: JoinTarget<Self, M>,
+        T: JoinTarget<Self, M, Source = S, On = On>,
     {
         let (right, on) = target.into_join();
         Join {

@@ -1,6 +1,6 @@
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::{AggGroup, AggPlain, Ctx, Expression, Grouped, InAggregate, NoGroup, ValidIn};
+use crate::expression::{AggGroup, AggKind, AggPlain, Ctx, Expression, Grouped, InAggregate, NoGroup};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::{FindSource, SingleSource};
 use crate::sql_types::SqlType;
@@ -30,7 +30,21 @@ impl<C: Column> Expression for C {
     type SqlType = C::SqlType;
 }
 
-impl<C: Column, F, I> ValidIn<Ctx<F, NoGroup>, I> for C
+/// Where the column `Self` may appear, by the context `Cx` it is used in: a table of the FROM
+/// clause (found at index `I`), and in a grouped query, a member of GROUP BY. Each column
+/// implements [`ValidIn`](crate::expression::ValidIn) through this trait (see
+/// [`__impl_column_valid_in!`](crate::__impl_column_valid_in)), one impl per column rather than
+/// one blanket impl over all columns, so that a mistake in a larger expression is traced down to
+/// the column and table at fault.
+#[doc(hidden)]
+pub trait ColumnIn<Cx, I> {
+    /// The column's type here (nullable on the optional side of an outer join).
+    type SqlType;
+    /// Per-row, or a GROUP BY member.
+    type Agg: AggKind;
+}
+
+impl<C: Column, F, I> ColumnIn<Ctx<F, NoGroup>, I> for C
 where
     F: FindSource<C::Table, I>,
 {
@@ -38,7 +52,7 @@ where
     type Agg = AggPlain;
 }
 
-impl<C: Column, F, I> ValidIn<Ctx<F, InAggregate>, I> for C
+impl<C: Column, F, I> ColumnIn<Ctx<F, InAggregate>, I> for C
 where
     F: FindSource<C::Table, I>,
 {
@@ -46,13 +60,28 @@ where
     type Agg = AggPlain;
 }
 
-impl<C: Column, F, G, I, J> ValidIn<Ctx<F, Grouped<G>>, (I, J)> for C
+impl<C: Column, F, G, I, J> ColumnIn<Ctx<F, Grouped<G>>, (I, J)> for C
 where
     F: FindSource<C::Table, I>,
     G: GroupContains<C, J>,
 {
     type SqlType = <F::Nullable as TBool>::Nullify<C::SqlType>;
     type Agg = AggGroup;
+}
+
+/// Implements [`ValidIn`](crate::expression::ValidIn) for a column type (emitted by the schema macro for each column).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_column_valid_in {
+    ($ty:ty) => {
+        impl<__Cx, __I> $crate::expression::ValidIn<__Cx, __I> for $ty
+        where
+            Self: $crate::schema::ColumnIn<__Cx, __I>,
+        {
+            type SqlType = <Self as $crate::schema::ColumnIn<__Cx, __I>>::SqlType;
+            type Agg = <Self as $crate::schema::ColumnIn<__Cx, __I>>::Agg;
+        }
+    };
 }
 
 impl<C: Column, DB: Backend> QueryFragment<DB> for C {
@@ -80,6 +109,7 @@ macro_rules! group_tuple {
         $(group_tuple!(@one $types $n $X);)+
     };
     (@one [$($T:ident),+] $n:tt $X:ident) => {
+        #[diagnostic::do_not_recommend]
         impl<__C, __J, $($T),+> GroupContains<__C, At<$n, __J>> for ($($T,)+) where $X: GroupContains<__C, __J> {}
     };
 }

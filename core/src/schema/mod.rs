@@ -4,6 +4,6 @@ mod column;
 mod metadata;
 mod table;
 
-pub use self::column::{Column, GroupContains};
+pub use self::column::{Column, ColumnIn, GroupContains};
 pub use self::metadata::{ColumnMetadata, ForeignKeyMetadata, TableMetadata};
 pub use self::table::{walk_column_list, AllColumns, ForeignKey, PrimaryKeyOf, Table, TableMetadataOf};

@@ -91,11 +91,11 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     /// //   ORDER BY "posts"."user_id", "posts"."id" DESC
     /// # let _ = latest;
     /// ```
-    pub fn distinct_on<E, I>(self, exprs: E) -> SelectStatement<F, S, DistinctOn<E>, W, O, L, Of, G, H>
+    pub fn distinct_on<E, I, A>(self, exprs: E) -> SelectStatement<F, S, DistinctOn<E>, W, O, L, Of, G, H>
     where
-        E: ValidDistinctOn<F, G::State, I>,
+        E: ValidDistinctOn<F, G::State, I, Agg = A>,
         S: SelectAgg<G>,
-        <E as ValidDistinctOn<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
+        A: CombineAgg<S::Agg>,
     {
         rebuild!(self, distinct: DistinctOn(exprs))
     }

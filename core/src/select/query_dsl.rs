@@ -47,24 +47,14 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     /// `Struct::as_select()`. Checked against the FROM clause and the GROUP BY clause.
     ///
     /// SQL: `SELECT <selection> FROM …`
-    pub fn select<E, I>(
+    pub fn select<E, I, R, A>(
         self,
         selection: E,
-    ) -> SelectStatement<
-        F,
-        SelectClause<E, <E as ValidSelect<F, G::State, I>>::Row, <E as ValidSelect<F, G::State, I>>::Agg>,
-        D,
-        W,
-        O,
-        L,
-        Of,
-        G,
-        H,
-    >
+    ) -> SelectStatement<F, SelectClause<E, R, A>, D, W, O, L, Of, G, H>
     where
-        E: ValidSelect<F, G::State, I>,
+        E: ValidSelect<F, G::State, I, Row = R, Agg = A>,
         O: OrderAgg,
-        <E as ValidSelect<F, G::State, I>>::Agg: CombineAgg<O::Agg>,
+        A: CombineAgg<O::Agg>,
     {
         rebuild!(self, select: SelectClause::new(selection))
     }
@@ -130,39 +120,22 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H, Lk> SelectStatement<F, S, D, W, 
 
     /// Sets ORDER BY (replacing any previous ordering): a column or expression (ascending),
     /// `.asc()` / `.desc()`, or a tuple of them.
-    pub fn order_by<E, I>(
-        self,
-        order: E,
-    ) -> SelectStatement<F, S, D, W, OrderBy<E, <E as ValidOrder<F, G::State, I>>::Agg>, L, Of, G, H, Lk>
+    pub fn order_by<E, I, A>(self, order: E) -> SelectStatement<F, S, D, W, OrderBy<E, A>, L, Of, G, H, Lk>
     where
-        E: ValidOrder<F, G::State, I>,
+        E: ValidOrder<F, G::State, I, Agg = A>,
         S: SelectAgg<G>,
-        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
+        A: CombineAgg<S::Agg>,
     {
         rebuild!(self, order: OrderBy::new(order))
     }
 
     /// Appends to ORDER BY.
-    pub fn then_order_by<E, I>(
-        self,
-        order: E,
-    ) -> SelectStatement<
-        F,
-        S,
-        D,
-        W,
-        <O as OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>>::Out,
-        L,
-        Of,
-        G,
-        H,
-        Lk,
-    >
+    pub fn then_order_by<E, I, A, O2>(self, order: E) -> SelectStatement<F, S, D, W, O2, L, Of, G, H, Lk>
     where
-        E: ValidOrder<F, G::State, I>,
+        E: ValidOrder<F, G::State, I, Agg = A>,
         S: SelectAgg<G>,
-        <E as ValidOrder<F, G::State, I>>::Agg: CombineAgg<S::Agg>,
-        O: OrderAppend<E, <E as ValidOrder<F, G::State, I>>::Agg>,
+        A: CombineAgg<S::Agg>,
+        O: OrderAppend<E, A, Out = O2>,
     {
         rebuild!(self, order: self.order.append(order))
     }
@@ -277,16 +250,10 @@ impl<F, S, D, W, O, L, Of, G, H, Lk> AsQuery for SelectStatement<F, S, D, W, O, 
 /// from `self`.
 pub trait QueryDsl: QuerySource {
     /// See [`SelectStatement::select`].
-    fn select<E, I>(
-        self,
-        selection: E,
-    ) -> SelectStatement<
-        Self,
-        SelectClause<E, <E as ValidSelect<Self, NoGroup, I>>::Row, <E as ValidSelect<Self, NoGroup, I>>::Agg>,
-    >
+    fn select<E, I, R, A>(self, selection: E) -> SelectStatement<Self, SelectClause<E, R, A>>
     where
-        E: ValidSelect<Self, NoGroup, I>,
-        <E as ValidSelect<Self, NoGroup, I>>::Agg: CombineAgg<crate::expression::AggConst>,
+        E: ValidSelect<Self, NoGroup, I, Row = R, Agg = A>,
+        A: CombineAgg<crate::expression::AggConst>,
     {
         SelectStatement::new(self).select(selection)
     }
@@ -308,19 +275,13 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// See [`SelectStatement::order_by`].
-    fn order_by<E, I>(
+    fn order_by<E, I, A>(
         self,
         order: E,
-    ) -> SelectStatement<
-        Self,
-        DefaultSelect,
-        NoDistinct,
-        NoWhere,
-        OrderBy<E, <E as ValidOrder<Self, NoGroup, I>>::Agg>,
-    >
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E, A>>
     where
-        E: ValidOrder<Self, NoGroup, I>,
-        <E as ValidOrder<Self, NoGroup, I>>::Agg: CombineAgg<AggPlain>,
+        E: ValidOrder<Self, NoGroup, I, Agg = A>,
+        A: CombineAgg<AggPlain>,
     {
         SelectStatement::new(self).order_by(order)
     }
@@ -344,10 +305,10 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// See [`SelectStatement::distinct_on`] (PostgreSQL).
-    fn distinct_on<E, I>(self, exprs: E) -> SelectStatement<Self, DefaultSelect, DistinctOn<E>>
+    fn distinct_on<E, I, A>(self, exprs: E) -> SelectStatement<Self, DefaultSelect, DistinctOn<E>>
     where
-        E: ValidDistinctOn<Self, NoGroup, I>,
-        <E as ValidDistinctOn<Self, NoGroup, I>>::Agg: CombineAgg<AggPlain>,
+        E: ValidDistinctOn<Self, NoGroup, I, Agg = A>,
+        A: CombineAgg<AggPlain>,
     {
         SelectStatement::new(self).distinct_on(exprs)
     }

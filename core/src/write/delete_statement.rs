@@ -88,13 +88,10 @@ impl<T, W> DeleteStatement<T, W, NoReturning> {
 
     /// `RETURNING expr`: the statement returns the deleted rows' values; load them with
     /// `.load(&mut conn)`. Compiles only for backends with RETURNING.
-    pub fn returning<E, I>(
-        self,
-        selection: E,
-    ) -> DeleteStatement<T, W, Returning<E, <E as ValidSelect<T, NoGroup, I>>::Row>>
+    pub fn returning<E, I, R, A>(self, selection: E) -> DeleteStatement<T, W, Returning<E, R>>
     where
-        E: ValidSelect<T, NoGroup, I>,
-        <E as ValidSelect<T, NoGroup, I>>::Agg: crate::expression::NotAggregateInReturning,
+        E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>,
+        A: crate::expression::NotAggregateInReturning,
     {
         DeleteStatement {
             table: self.table,

@@ -480,13 +480,10 @@ impl<T, Rows, C> InsertStatement<T, Rows, C, NoReturning> {
     /// `RETURNING expr`: the statement returns the inserted rows' values (generated keys,
     /// defaults); load them with `.load(&mut conn)` or `.get_result(&mut conn)`. Compiles only
     /// for backends with RETURNING.
-    pub fn returning<E, I>(
-        self,
-        selection: E,
-    ) -> InsertStatement<T, Rows, C, Returning<E, <E as ValidSelect<T, NoGroup, I>>::Row>>
+    pub fn returning<E, I, R, A>(self, selection: E) -> InsertStatement<T, Rows, C, Returning<E, R>>
     where
-        E: ValidSelect<T, NoGroup, I>,
-        <E as ValidSelect<T, NoGroup, I>>::Agg: crate::expression::NotAggregateInReturning,
+        E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>,
+        A: crate::expression::NotAggregateInReturning,
     {
         InsertStatement {
             table: self.table,

@@ -25,8 +25,8 @@ pub use self::replace::{replace_into, IncompleteReplace, Replace};
 pub use self::returning_clause::{NoReturning, Returning};
 pub use self::update_statement::{update, UpdateStatement, UpdateTarget};
 pub use self::upsert::{
-    excluded, ConflictTarget, ConflictTargetColumns, DoNothing, DoUpdate, Excluded, NoConflictClause,
-    TargetOf, UpsertSource,
+    excluded, ConflictTarget, ConflictTargetColumns, DoNothing, DoUpdate, Excluded, InsertedTable,
+    NoConflictClause, TargetOf, UpsertSource,
 };
 pub use self::upsert_on_constraint::{
     DoNothingOnConstraint, DoUpdateOnConstraint, OnConstraintBuilder, OnConstraintUpdateBuilder,

@@ -76,13 +76,10 @@ impl<T, W, S> UpdateStatement<T, W, S, NoReturning> {
 
     /// `RETURNING expr`: the statement returns the updated rows' new values; load them with
     /// `.load(&mut conn)`. Compiles only for backends with RETURNING.
-    pub fn returning<E, I>(
-        self,
-        selection: E,
-    ) -> UpdateStatement<T, W, S, Returning<E, <E as ValidSelect<T, NoGroup, I>>::Row>>
+    pub fn returning<E, I, R, A>(self, selection: E) -> UpdateStatement<T, W, S, Returning<E, R>>
     where
-        E: ValidSelect<T, NoGroup, I>,
-        <E as ValidSelect<T, NoGroup, I>>::Agg: crate::expression::NotAggregateInReturning,
+        E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>,
+        A: crate::expression::NotAggregateInReturning,
     {
         UpdateStatement {
             table: self.table,

@@ -43,10 +43,23 @@ impl<C: Column> Expression for Excluded<C> {
     type SqlType = C::SqlType;
 }
 
-impl<C: Column> ValidIn<Ctx<UpsertSource<C::Table>, NoGroup>, ()> for Excluded<C> {
+impl<C: Column, T> ValidIn<Ctx<UpsertSource<T>, NoGroup>, ()> for Excluded<C>
+where
+    C::Table: InsertedTable<T>,
+{
     type SqlType = C::SqlType;
     type Agg = AggConst;
 }
+
+/// `Self` is `T`, the table an upsert inserts into: `excluded(...)` (and MySQL's `inserted(...)`)
+/// may only name its columns.
+#[diagnostic::on_unimplemented(
+    message = "`excluded(...)` / `inserted(...)` names a column of `{Self}`, but this upsert inserts into `{T}`",
+    label = "not a column of `{T}`",
+    note = "`excluded(column)` (MySQL: `inserted(column)`) is the value the INSERT proposed for a column of the inserted table"
+)]
+pub trait InsertedTable<T> {}
+impl<T: crate::schema::Table> InsertedTable<T> for T {}
 
 impl<C: Column, DB: Backend + SupportsOnConflict> QueryFragment<DB> for Excluded<C> {
     fn walk_ast<'b>(&'b self, pass: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {

@@ -13,7 +13,7 @@ use crate::schema::Column;
 use super::assignment::{AssignmentFragment, AssignmentList};
 use super::insert_statement::{InsertStatement, ValuesRows};
 use super::returning_clause::NoReturning;
-use super::upsert::{NoConflictClause, UpsertSource};
+use super::upsert::{InsertedTable, NoConflictClause, UpsertSource};
 
 /// `ON DUPLICATE KEY UPDATE …`.
 #[derive(Debug, Clone, Copy)]
@@ -90,7 +90,10 @@ impl<C: Column> Expression for Inserted<C> {
     type SqlType = C::SqlType;
 }
 
-impl<C: Column> ValidIn<Ctx<UpsertSource<C::Table>, NoGroup>, ()> for Inserted<C> {
+impl<C: Column, T> ValidIn<Ctx<UpsertSource<T>, NoGroup>, ()> for Inserted<C>
+where
+    C::Table: InsertedTable<T>,
+{
     type SqlType = C::SqlType;
     type Agg = AggConst;
 }

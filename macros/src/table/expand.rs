@@ -62,6 +62,7 @@ fn expand_table(t: &TableDef) -> TokenStream {
                 const INDEX: usize = #index;
             }
             ::quarry::__impl_arithmetic_ops!(impl[] #name);
+            ::quarry::__impl_column_valid_in!(#name);
         }
     });
 

@@ -78,6 +78,7 @@ impl ToSql<Interval, Pg> for PgInterval {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl AsExpression<Interval> for PgInterval {
     type Expression = Bound<Interval, PgInterval>;
     fn as_expression(self) -> Self::Expression {
@@ -85,6 +86,7 @@ impl AsExpression<Interval> for PgInterval {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl AsExpression<Nullable<Interval>> for PgInterval {
     type Expression = Bound<Interval, PgInterval>;
     fn as_expression(self) -> Self::Expression {
