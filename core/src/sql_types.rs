@@ -243,115 +243,34 @@ pub trait Numeric: SqlType {
     #[doc(hidden)]
     fn keep<E>(e: E) -> Self::Keep<E>;
 }
-#[diagnostic::do_not_recommend]
-impl Numeric for TinyInt {
-    type Sum = BigInt;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
+
+macro_rules! numeric {
+    ($($t:ty => $sum:ty, $avg:ty;)*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl Numeric for $t {
+            type Sum = $sum;
+            type Avg = $avg;
+            type Keep<E> = E;
+            #[inline]
+            fn keep<E>(e: E) -> E {
+                e
+            }
+        }
+    )*};
 }
-#[diagnostic::do_not_recommend]
-impl Numeric for Unsigned<TinyInt> {
-    type Sum = Unsigned<BigInt>;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Unsigned<SmallInt> {
-    type Sum = Unsigned<BigInt>;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Unsigned<Integer> {
-    type Sum = Unsigned<BigInt>;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Unsigned<BigInt> {
-    type Sum = Unsigned<BigInt>;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for SmallInt {
-    type Sum = BigInt;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Integer {
-    type Sum = BigInt;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for BigInt {
-    type Sum = BigInt;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Float {
-    type Sum = Double;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Double {
-    type Sum = Double;
-    type Avg = Double;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
-}
-#[diagnostic::do_not_recommend]
-impl Numeric for Decimal {
-    type Sum = Decimal;
-    type Avg = Decimal;
-    type Keep<E> = E;
-    #[inline]
-    fn keep<E>(e: E) -> E {
-        e
-    }
+// Each numeric type, the type of its SUM and the type of its AVG.
+numeric! {
+    TinyInt => BigInt, Double;
+    Unsigned<TinyInt> => Unsigned<BigInt>, Double;
+    Unsigned<SmallInt> => Unsigned<BigInt>, Double;
+    Unsigned<Integer> => Unsigned<BigInt>, Double;
+    Unsigned<BigInt> => Unsigned<BigInt>, Double;
+    SmallInt => BigInt, Double;
+    Integer => BigInt, Double;
+    BigInt => BigInt, Double;
+    Float => Double, Double;
+    Double => Double, Double;
+    Decimal => Decimal, Decimal;
 }
 #[diagnostic::do_not_recommend]
 impl<T: Numeric<IsNull = False>> Numeric for Nullable<T> {
