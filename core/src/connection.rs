@@ -78,10 +78,12 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     /// Runs the query and loads every row into a `U`.
     ///
     /// `U` must match what the query selects: a struct deriving `Queryable`, a tuple, or a value.
-    fn load<U>(self, conn: &mut Conn) -> QueryResult<Vec<U>>
+    fn load<U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>>(
+        self,
+        conn: &mut Conn,
+    ) -> QueryResult<Vec<U>>
     where
         Self::Query: Query + QueryFragment<Conn::Backend> + RunnableQuery,
-        U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>,
     {
         let query = self.as_query();
         let mut cursor = conn.query(&query)?;
@@ -94,29 +96,35 @@ pub trait RunQueryDsl<Conn: Connection>: AsQuery + Sized {
     }
 
     /// Same as [`load`](Self::load).
-    fn get_results<U>(self, conn: &mut Conn) -> QueryResult<Vec<U>>
+    fn get_results<U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>>(
+        self,
+        conn: &mut Conn,
+    ) -> QueryResult<Vec<U>>
     where
         Self::Query: Query + QueryFragment<Conn::Backend> + RunnableQuery,
-        U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>,
     {
         self.load(conn)
     }
 
     /// Runs the query and returns its first row, or [`Error::NotFound`].
-    fn get_result<U>(self, conn: &mut Conn) -> QueryResult<U>
+    fn get_result<U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>>(
+        self,
+        conn: &mut Conn,
+    ) -> QueryResult<U>
     where
         Self::Query: Query + QueryFragment<Conn::Backend> + RunnableQuery,
-        U: FromRow<<Self::Query as Query>::SqlType, Conn::Backend>,
     {
         first_row(conn, &self.as_query())
     }
 
     /// Adds `LIMIT 1` and returns the first row, or [`Error::NotFound`].
-    fn first<U>(self, conn: &mut Conn) -> QueryResult<U>
+    fn first<U: FromRow<<<Self::Query as LimitOne>::Out as Query>::SqlType, Conn::Backend>>(
+        self,
+        conn: &mut Conn,
+    ) -> QueryResult<U>
     where
         Self::Query: LimitOne,
         <Self::Query as LimitOne>::Out: Query + QueryFragment<Conn::Backend> + RunnableQuery,
-        U: FromRow<<<Self::Query as LimitOne>::Out as Query>::SqlType, Conn::Backend>,
     {
         first_row(conn, &self.as_query().limit_one())
     }
@@ -143,10 +151,10 @@ pub trait LoadIterDsl<Conn: Connection>:
     ///     let user = user?;
     /// }
     /// ```
-    fn load_iter<'a, U>(&'a self, conn: &'a mut Conn) -> QueryResult<LoadIter<'a, Conn, U, Self::SqlType>>
-    where
-        U: FromRow<Self::SqlType, Conn::Backend>,
-    {
+    fn load_iter<'a, U: FromRow<Self::SqlType, Conn::Backend>>(
+        &'a self,
+        conn: &'a mut Conn,
+    ) -> QueryResult<LoadIter<'a, Conn, U, Self::SqlType>> {
         let cursor = conn.query(self)?;
         check_columns::<Conn::Backend, U, _>(cursor.column_count())?;
         Ok(LoadIter {

@@ -109,9 +109,13 @@ pub struct AggPlain;
 /// An aggregate, or a grouped column: a per-group value.
 #[derive(Debug)]
 pub struct AggGroup;
+/// An expression that mixes plain columns and aggregates without GROUP BY: valid in no clause.
+#[derive(Debug)]
+pub struct AggMixed;
 impl AggKind for AggConst {}
 impl AggKind for AggPlain {}
 impl AggKind for AggGroup {}
+impl AggKind for AggMixed {}
 
 /// Aggregate kinds allowed in RETURNING: RETURNING reads each written row.
 #[diagnostic::on_unimplemented(
@@ -123,12 +127,10 @@ pub trait NotAggregateInReturning {}
 impl NotAggregateInReturning for AggConst {}
 impl NotAggregateInReturning for AggPlain {}
 
-/// Combining the aggregate kinds of two sub-expressions.
-#[diagnostic::on_unimplemented(
-    message = "cannot mix aggregate functions and plain columns without GROUP BY",
-    label = "aggregate and non-aggregate expressions mixed here",
-    note = "add `.group_by(...)` with the plain columns, or wrap them in an aggregate such as `max(...)`"
-)]
+/// Combining the aggregate kinds of two sub-expressions. Total: a plain column next to an
+/// aggregate combines to [`AggMixed`], which no clause accepts ([`AggCompatible`] is the check).
+/// The mix is reported once, where the clause takes the expression, rather than at every node
+/// between the mistake and the clause.
 pub trait CombineAgg<Other> {
     /// The combined kind.
     type Out: AggKind;
@@ -136,22 +138,60 @@ pub trait CombineAgg<Other> {
 impl<K: AggKind> CombineAgg<K> for AggConst {
     type Out = K;
 }
-#[diagnostic::do_not_recommend]
 impl CombineAgg<AggConst> for AggPlain {
     type Out = AggPlain;
 }
-#[diagnostic::do_not_recommend]
 impl CombineAgg<AggPlain> for AggPlain {
     type Out = AggPlain;
 }
-#[diagnostic::do_not_recommend]
+impl CombineAgg<AggGroup> for AggPlain {
+    type Out = AggMixed;
+}
+impl CombineAgg<AggMixed> for AggPlain {
+    type Out = AggMixed;
+}
 impl CombineAgg<AggConst> for AggGroup {
     type Out = AggGroup;
 }
-#[diagnostic::do_not_recommend]
 impl CombineAgg<AggGroup> for AggGroup {
     type Out = AggGroup;
 }
+impl CombineAgg<AggPlain> for AggGroup {
+    type Out = AggMixed;
+}
+impl CombineAgg<AggMixed> for AggGroup {
+    type Out = AggMixed;
+}
+impl<K: AggKind> CombineAgg<K> for AggMixed {
+    type Out = AggMixed;
+}
+
+/// Aggregate kinds that may stand together in one query: the kind `Self` of a clause (the select
+/// list, ORDER BY, DISTINCT ON) next to the kind `Other` of the query's other clauses. A plain
+/// column next to an aggregate without GROUP BY fails here, as does an expression that already
+/// mixes them ([`AggMixed`]).
+#[diagnostic::on_unimplemented(
+    message = "cannot mix aggregate functions and plain columns without GROUP BY",
+    label = "aggregate and non-aggregate expressions mixed here",
+    note = "add `.group_by(...)` with the plain columns, or wrap them in an aggregate such as `max(...)`"
+)]
+pub trait AggCompatible<Other> {}
+// Every impl is `do_not_recommend`: rustc then lists none of them as "the trait is implemented
+// for `AggConst`", which would name an internal type instead of the mistake.
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggConst> for AggConst {}
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggPlain> for AggConst {}
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggGroup> for AggConst {}
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggConst> for AggPlain {}
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggPlain> for AggPlain {}
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggConst> for AggGroup {}
+#[diagnostic::do_not_recommend]
+impl AggCompatible<AggGroup> for AggGroup {}
 
 /// Combined aggregate kind of `A` and `B`.
 pub type Combined<A, B> = <A as CombineAgg<B>>::Out;

@@ -1,6 +1,6 @@
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::{AggGroup, AggKind, AggPlain, Ctx, Expression, Grouped, InAggregate, NoGroup};
+use crate::expression::{AggGroup, AggKind, AggPlain, Expression, Grouped, InAggregate, NoGroup};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::{FindSource, SingleSource};
 use crate::sql_types::SqlType;
@@ -30,21 +30,23 @@ impl<C: Column> Expression for C {
     type SqlType = C::SqlType;
 }
 
-/// Where the column `Self` may appear, by the context `Cx` it is used in: a table of the FROM
-/// clause (found at index `I`), and in a grouped query, a member of GROUP BY. Each column
+/// Where the column `Self` may appear: its table is one of the query's sources `F` (found at
+/// index `I`), and in a grouped query (`G`), it is a member of GROUP BY. The grouping state comes
+/// last and defaults to [`NoGroup`] so that the compiler's notes print the common case short
+/// (`ColumnIn<users::table, _>`). Each column
 /// implements [`ValidIn`](crate::expression::ValidIn) through this trait (see
 /// [`__impl_column_valid_in!`](crate::__impl_column_valid_in)), one impl per column rather than
 /// one blanket impl over all columns, so that a mistake in a larger expression is traced down to
 /// the column and table at fault.
 #[doc(hidden)]
-pub trait ColumnIn<Cx, I> {
+pub trait ColumnIn<F, I, G = NoGroup> {
     /// The column's type here (nullable on the optional side of an outer join).
     type SqlType;
     /// Per-row, or a GROUP BY member.
     type Agg: AggKind;
 }
 
-impl<C: Column, F, I> ColumnIn<Ctx<F, NoGroup>, I> for C
+impl<C: Column, F, I> ColumnIn<F, I, NoGroup> for C
 where
     F: FindSource<C::Table, I>,
 {
@@ -52,7 +54,7 @@ where
     type Agg = AggPlain;
 }
 
-impl<C: Column, F, I> ColumnIn<Ctx<F, InAggregate>, I> for C
+impl<C: Column, F, I> ColumnIn<F, I, InAggregate> for C
 where
     F: FindSource<C::Table, I>,
 {
@@ -60,7 +62,7 @@ where
     type Agg = AggPlain;
 }
 
-impl<C: Column, F, G, I, J> ColumnIn<Ctx<F, Grouped<G>>, (I, J)> for C
+impl<C: Column, F, G, I, J> ColumnIn<F, (I, J), Grouped<G>> for C
 where
     F: FindSource<C::Table, I>,
     G: GroupContains<C, J>,
@@ -74,12 +76,12 @@ where
 #[macro_export]
 macro_rules! __impl_column_valid_in {
     ($ty:ty) => {
-        impl<__Cx, __I> $crate::expression::ValidIn<__Cx, __I> for $ty
+        impl<__F, __G, __I> $crate::expression::ValidIn<$crate::expression::Ctx<__F, __G>, __I> for $ty
         where
-            Self: $crate::schema::ColumnIn<__Cx, __I>,
+            Self: $crate::schema::ColumnIn<__F, __I, __G>,
         {
-            type SqlType = <Self as $crate::schema::ColumnIn<__Cx, __I>>::SqlType;
-            type Agg = <Self as $crate::schema::ColumnIn<__Cx, __I>>::Agg;
+            type SqlType = <Self as $crate::schema::ColumnIn<__F, __I, __G>>::SqlType;
+            type Agg = <Self as $crate::schema::ColumnIn<__F, __I, __G>>::Agg;
         }
     };
 }

@@ -2,7 +2,7 @@ use std::marker::PhantomData;
 
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::{AggPlain, CombineAgg, NoGroup};
+use crate::expression::{AggCompatible, AggPlain, NoGroup};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::FromClause;
 use crate::serialize::ToSql;
@@ -152,10 +152,7 @@ impl<'a, DB: Backend, O: QueryFragment<DB> + 'a, A> IntoBoxedOrder<'a, DB> for O
 
 impl<'a, F, ST, DB: Backend, G, SA> BoxedSelectStatement<'a, F, ST, DB, G, SA> {
     /// Adds a WHERE condition with AND.
-    pub fn filter<P, I>(mut self, predicate: P) -> Self
-    where
-        P: ValidFilter<F, I> + QueryFragment<DB> + 'a,
-    {
+    pub fn filter<P: ValidFilter<F, I> + QueryFragment<DB> + 'a, I>(mut self, predicate: P) -> Self {
         self.where_ = Some(match self.where_.take() {
             None => BoxedFragment::new(predicate),
             Some(prev) => BoxedFragment::new(AndFragments(prev, predicate, " AND ", "", "")),
@@ -164,10 +161,7 @@ impl<'a, F, ST, DB: Backend, G, SA> BoxedSelectStatement<'a, F, ST, DB, G, SA> {
     }
 
     /// Adds a WHERE condition with OR.
-    pub fn or_filter<P, I>(mut self, predicate: P) -> Self
-    where
-        P: ValidFilter<F, I> + QueryFragment<DB> + 'a,
-    {
+    pub fn or_filter<P: ValidFilter<F, I> + QueryFragment<DB> + 'a, I>(mut self, predicate: P) -> Self {
         self.where_ = Some(match self.where_.take() {
             None => BoxedFragment::new(predicate),
             Some(prev) => BoxedFragment::new(AndFragments(prev, predicate, " OR ", "(", ")")),
@@ -176,21 +170,23 @@ impl<'a, F, ST, DB: Backend, G, SA> BoxedSelectStatement<'a, F, ST, DB, G, SA> {
     }
 
     /// Replaces ORDER BY.
-    pub fn order_by<E, I>(mut self, order: E) -> Self
-    where
-        E: ValidOrder<F, G, I> + QueryFragment<DB> + 'a,
-        E::Agg: CombineAgg<SA>,
-    {
+    pub fn order_by<E: ValidOrder<F, G, I, Agg = A> + QueryFragment<DB> + 'a, I, A: AggCompatible<SA>>(
+        mut self,
+        order: E,
+    ) -> Self {
         self.order = vec![BoxedFragment::new(order)];
         self
     }
 
     /// Appends to ORDER BY.
-    pub fn then_order_by<E, I>(mut self, order: E) -> Self
-    where
-        E: ValidOrder<F, G, I> + QueryFragment<DB> + 'a,
-        E::Agg: CombineAgg<SA>,
-    {
+    pub fn then_order_by<
+        E: ValidOrder<F, G, I, Agg = A> + QueryFragment<DB> + 'a,
+        I,
+        A: AggCompatible<SA>,
+    >(
+        mut self,
+        order: E,
+    ) -> Self {
         self.order.push(BoxedFragment::new(order));
         self
     }

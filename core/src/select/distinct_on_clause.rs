@@ -2,7 +2,7 @@
 
 use crate::backend::SupportsDistinctOn;
 use crate::error::QueryResult;
-use crate::expression::{AggConst, AggKind, Asc, CombineAgg, Ctx, Desc, Expression, ValidIn};
+use crate::expression::{AggCompatible, AggConst, AggKind, Asc, Ctx, Desc, Expression, ValidIn};
 use crate::query_builder::{AstPass, QueryFragment};
 
 use super::group_by_clause::GroupByClause;
@@ -91,11 +91,12 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     /// //   ORDER BY "posts"."user_id", "posts"."id" DESC
     /// # let _ = latest;
     /// ```
-    pub fn distinct_on<E, I, A>(self, exprs: E) -> SelectStatement<F, S, DistinctOn<E>, W, O, L, Of, G, H>
+    pub fn distinct_on<E: ValidDistinctOn<F, G::State, I, Agg = A>, I, A: AggCompatible<S::Agg>>(
+        self,
+        exprs: E,
+    ) -> SelectStatement<F, S, DistinctOn<E>, W, O, L, Of, G, H>
     where
-        E: ValidDistinctOn<F, G::State, I, Agg = A>,
         S: SelectAgg<G>,
-        A: CombineAgg<S::Agg>,
     {
         rebuild!(self, distinct: DistinctOn(exprs))
     }

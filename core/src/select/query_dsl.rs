@@ -1,5 +1,6 @@
 use crate::expression::{
-    AggGroup, AggPlain, And, AsExpression, CombineAgg, Combined, CountStar, Eq, NoGroup, ScalarSubquery,
+    AggCompatible, AggConst, AggGroup, AggPlain, And, AsExpression, CombineAgg, Combined, CountStar, Eq,
+    NoGroup, ScalarSubquery,
 };
 use crate::query_source::{Correlated, QuerySource, SingleSource};
 use crate::schema::{Column, Table};
@@ -47,14 +48,12 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     /// `Struct::as_select()`. Checked against the FROM clause and the GROUP BY clause.
     ///
     /// SQL: `SELECT <selection> FROM …`
-    pub fn select<E, I, R, A>(
+    pub fn select<E: ValidSelect<F, G::State, I, Row = R, Agg = A>, I, R, A: AggCompatible<O::Agg>>(
         self,
         selection: E,
     ) -> SelectStatement<F, SelectClause<E, R, A>, D, W, O, L, Of, G, H>
     where
-        E: ValidSelect<F, G::State, I, Row = R, Agg = A>,
         O: OrderAgg,
-        A: CombineAgg<O::Agg>,
     {
         rebuild!(self, select: SelectClause::new(selection))
     }
@@ -66,9 +65,11 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
 
     /// `GROUP BY expr` (a column, an expression or a tuple). Call it before `.select(...)`:
     /// the select list is then checked against it.
-    pub fn group_by<E, I>(self, group: E) -> SelectStatement<F, S, D, W, O, L, Of, GroupBy<E>, H>
+    pub fn group_by<E: ValidGroupBy<F, I>, I>(
+        self,
+        group: E,
+    ) -> SelectStatement<F, S, D, W, O, L, Of, GroupBy<E>, H>
     where
-        E: ValidGroupBy<F, I>,
         S: NotYetSelected,
         O: NotYetOrdered,
         G: NotYetGrouped,
@@ -77,10 +78,12 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     }
 
     /// `HAVING predicate`: a condition on groups. Requires `.group_by(...)`.
-    pub fn having<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W, O, L, Of, G, Having<P>>
+    pub fn having<P: ValidHaving<F, G::State, I>, I>(
+        self,
+        predicate: P,
+    ) -> SelectStatement<F, S, D, W, O, L, Of, G, Having<P>>
     where
         G: IsGrouped,
-        P: ValidHaving<F, G::State, I>,
     {
         rebuild!(self, having: Having(predicate))
     }
@@ -89,7 +92,7 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H> SelectStatement<F, S, D, W, O, L
     pub fn count(self) -> SelectStatement<F, SelectClause<CountStar, BigInt, AggGroup>, D, W, O, L, Of, G, H>
     where
         O: OrderAgg,
-        AggGroup: CombineAgg<O::Agg>,
+        AggGroup: AggCompatible<O::Agg>,
     {
         rebuild!(self, select: SelectClause::new(CountStar))
     }
@@ -99,9 +102,11 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H, Lk> SelectStatement<F, S, D, W, 
     /// Adds a WHERE condition, joined to an existing one with AND.
     ///
     /// SQL: `… WHERE <existing> AND <predicate>`
-    pub fn filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::And, O, L, Of, G, H, Lk>
+    pub fn filter<P: ValidFilter<F, I>, I>(
+        self,
+        predicate: P,
+    ) -> SelectStatement<F, S, D, W::And, O, L, Of, G, H, Lk>
     where
-        P: ValidFilter<F, I>,
         W: WhereAnd<P>,
     {
         rebuild!(self, where_: self.where_.and(predicate))
@@ -110,9 +115,11 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H, Lk> SelectStatement<F, S, D, W, 
     /// Adds a WHERE condition, joined to an existing one with OR.
     ///
     /// SQL: `… WHERE (<existing> OR <predicate>)`
-    pub fn or_filter<P, I>(self, predicate: P) -> SelectStatement<F, S, D, W::Or, O, L, Of, G, H, Lk>
+    pub fn or_filter<P: ValidFilter<F, I>, I>(
+        self,
+        predicate: P,
+    ) -> SelectStatement<F, S, D, W::Or, O, L, Of, G, H, Lk>
     where
-        P: ValidFilter<F, I>,
         W: WhereAnd<P>,
     {
         rebuild!(self, where_: self.where_.or(predicate))
@@ -120,21 +127,23 @@ impl<F, S, D, W, O, L, Of, G: GroupByClause, H, Lk> SelectStatement<F, S, D, W, 
 
     /// Sets ORDER BY (replacing any previous ordering): a column or expression (ascending),
     /// `.asc()` / `.desc()`, or a tuple of them.
-    pub fn order_by<E, I, A>(self, order: E) -> SelectStatement<F, S, D, W, OrderBy<E, A>, L, Of, G, H, Lk>
+    pub fn order_by<E: ValidOrder<F, G::State, I, Agg = A>, I, A: AggCompatible<S::Agg>>(
+        self,
+        order: E,
+    ) -> SelectStatement<F, S, D, W, OrderBy<E, A>, L, Of, G, H, Lk>
     where
-        E: ValidOrder<F, G::State, I, Agg = A>,
         S: SelectAgg<G>,
-        A: CombineAgg<S::Agg>,
     {
         rebuild!(self, order: OrderBy::new(order))
     }
 
     /// Appends to ORDER BY.
-    pub fn then_order_by<E, I, A, O2>(self, order: E) -> SelectStatement<F, S, D, W, O2, L, Of, G, H, Lk>
+    pub fn then_order_by<E: ValidOrder<F, G::State, I, Agg = A>, I, A: AggCompatible<S::Agg>, O2>(
+        self,
+        order: E,
+    ) -> SelectStatement<F, S, D, W, O2, L, Of, G, H, Lk>
     where
-        E: ValidOrder<F, G::State, I, Agg = A>,
         S: SelectAgg<G>,
-        A: CombineAgg<S::Agg>,
         O: OrderAppend<E, A, Out = O2>,
     {
         rebuild!(self, order: self.order.append(order))
@@ -250,11 +259,10 @@ impl<F, S, D, W, O, L, Of, G, H, Lk> AsQuery for SelectStatement<F, S, D, W, O, 
 /// from `self`.
 pub trait QueryDsl: QuerySource {
     /// See [`SelectStatement::select`].
-    fn select<E, I, R, A>(self, selection: E) -> SelectStatement<Self, SelectClause<E, R, A>>
-    where
-        E: ValidSelect<Self, NoGroup, I, Row = R, Agg = A>,
-        A: CombineAgg<crate::expression::AggConst>,
-    {
+    fn select<E: ValidSelect<Self, NoGroup, I, Row = R, Agg = A>, I, R, A: AggCompatible<AggConst>>(
+        self,
+        selection: E,
+    ) -> SelectStatement<Self, SelectClause<E, R, A>> {
         SelectStatement::new(self).select(selection)
     }
 
@@ -267,22 +275,18 @@ pub trait QueryDsl: QuerySource {
     /// // SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."name" LIKE ?
     /// # let _ = q;
     /// ```
-    fn filter<P, I>(self, predicate: P) -> SelectStatement<Self, DefaultSelect, NoDistinct, Where<P>>
-    where
-        P: ValidFilter<Self, I>,
-    {
+    fn filter<P: ValidFilter<Self, I>, I>(
+        self,
+        predicate: P,
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, Where<P>> {
         SelectStatement::new(self).filter(predicate)
     }
 
     /// See [`SelectStatement::order_by`].
-    fn order_by<E, I, A>(
+    fn order_by<E: ValidOrder<Self, NoGroup, I, Agg = A>, I, A: AggCompatible<AggPlain>>(
         self,
         order: E,
-    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E, A>>
-    where
-        E: ValidOrder<Self, NoGroup, I, Agg = A>,
-        A: CombineAgg<AggPlain>,
-    {
+    ) -> SelectStatement<Self, DefaultSelect, NoDistinct, NoWhere, OrderBy<E, A>> {
         SelectStatement::new(self).order_by(order)
     }
 
@@ -305,11 +309,10 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// See [`SelectStatement::distinct_on`] (PostgreSQL).
-    fn distinct_on<E, I, A>(self, exprs: E) -> SelectStatement<Self, DefaultSelect, DistinctOn<E>>
-    where
-        E: ValidDistinctOn<Self, NoGroup, I, Agg = A>,
-        A: CombineAgg<AggPlain>,
-    {
+    fn distinct_on<E: ValidDistinctOn<Self, NoGroup, I, Agg = A>, I, A: AggCompatible<AggPlain>>(
+        self,
+        exprs: E,
+    ) -> SelectStatement<Self, DefaultSelect, DistinctOn<E>> {
         SelectStatement::new(self).distinct_on(exprs)
     }
 
@@ -386,7 +389,7 @@ pub trait QueryDsl: QuerySource {
     }
 
     /// See [`SelectStatement::group_by`].
-    fn group_by<E, I>(
+    fn group_by<E: ValidGroupBy<Self, I>, I>(
         self,
         group: E,
     ) -> SelectStatement<
@@ -399,10 +402,7 @@ pub trait QueryDsl: QuerySource {
         NoOffset,
         GroupBy<E>,
         NoHaving,
-    >
-    where
-        E: ValidGroupBy<Self, I>,
-    {
+    > {
         SelectStatement::new(self).group_by(group)
     }
 
