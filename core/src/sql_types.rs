@@ -293,9 +293,13 @@ pub trait TextLike: SqlType {
     /// The SQL type of the other operand (a pattern, or the text concatenated): the same type.
     type Operand: SqlType;
 }
+// The impls of these marker traits are `do_not_recommend`: rustc then does not list them under an
+// error ("the following other types implement ..."), which names internal types, not the mistake.
+#[diagnostic::do_not_recommend]
 impl TextLike for Text {
     type Operand = Text;
 }
+#[diagnostic::do_not_recommend]
 impl TextLike for Nullable<Text> {
     type Operand = Nullable<Text>;
 }
@@ -306,7 +310,9 @@ impl TextLike for Nullable<Text> {
     label = "not a boolean condition"
 )]
 pub trait BoolLike: SqlType {}
+#[diagnostic::do_not_recommend]
 impl BoolLike for Bool {}
+#[diagnostic::do_not_recommend]
 impl BoolLike for Nullable<Bool> {}
 
 /// Two SQL types that can be compared with each other: the same type, either side possibly nullable.

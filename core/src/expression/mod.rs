@@ -124,7 +124,11 @@ impl AggKind for AggMixed {}
     note = "return the columns and aggregate them in Rust, or run a SELECT afterwards"
 )]
 pub trait NotAggregateInReturning {}
+// The impls of these marker traits are `do_not_recommend`: rustc then does not list them under an
+// error ("the following other types implement ..."), which names internal types, not the mistake.
+#[diagnostic::do_not_recommend]
 impl NotAggregateInReturning for AggConst {}
+#[diagnostic::do_not_recommend]
 impl NotAggregateInReturning for AggPlain {}
 
 /// Combining the aggregate kinds of two sub-expressions. Total: a plain column next to an
@@ -203,7 +207,9 @@ pub type Combined<A, B> = <A as CombineAgg<B>>::Out;
     note = "to filter on an aggregate, use `.having(...)` after `.group_by(...)`"
 )]
 pub trait NonAggregate {}
+#[diagnostic::do_not_recommend]
 impl NonAggregate for AggConst {}
+#[diagnostic::do_not_recommend]
 impl NonAggregate for AggPlain {}
 
 /// Implements [`ValidIn`] for an expression node with the given sub-expressions, whose

@@ -232,10 +232,10 @@ pub trait JoinDsl: QuerySource {
     /// # let _ = q;
     /// # }
     /// ```
-    fn inner_join<T, M, S, On>(self, target: T) -> Join<Self, S, Inner, On>
-    where
-        T: JoinTarget<Self, M, Source = S, On = On>,
-    {
+    fn inner_join<T: JoinTarget<Self, M, Source = S, On = On>, M, S, On>(
+        self,
+        target: T,
+    ) -> Join<Self, S, Inner, On> {
         let (right, on) = target.into_join();
         Join {
             left: self,
@@ -247,10 +247,10 @@ pub trait JoinDsl: QuerySource {
 
     /// `self LEFT OUTER JOIN target ON …`: the target's columns become nullable, so they load
     /// into `Option<_>`.
-    fn left_join<T, M, S, On>(self, target: T) -> Join<Self, S, LeftOuter, On>
-    where
-        T: JoinTarget<Self, M, Source = S, On = On>,
-    {
+    fn left_join<T: JoinTarget<Self, M, Source = S, On = On>, M, S, On>(
+        self,
+        target: T,
+    ) -> Join<Self, S, LeftOuter, On> {
         let (right, on) = target.into_join();
         Join {
             left: self,

@@ -33,6 +33,7 @@ impl<G> GroupByClause for GroupBy<G> {
     note = "call `.group_by(...)` before `.having(...)`, or use `.filter(...)` to filter rows"
 )]
 pub trait IsGrouped {}
+#[diagnostic::do_not_recommend]
 impl<G> IsGrouped for GroupBy<G> {}
 
 /// `.group_by(...)` comes before `.select(...)`, so that the select list is checked against it.
@@ -42,6 +43,9 @@ impl<G> IsGrouped for GroupBy<G> {}
     note = "the select list of a grouped query is checked against its GROUP BY clause"
 )]
 pub trait NotYetSelected {}
+// The impls of these marker traits are `do_not_recommend`: rustc then does not list them under an
+// error ("the following other types implement ..."), which names internal types, not the mistake.
+#[diagnostic::do_not_recommend]
 impl NotYetSelected for DefaultSelect {}
 
 /// `.group_by(...)` comes before `.order_by(...)`, so that the ordering is checked against it.
@@ -50,6 +54,7 @@ impl NotYetSelected for DefaultSelect {}
     label = "this query is already ordered"
 )]
 pub trait NotYetOrdered {}
+#[diagnostic::do_not_recommend]
 impl NotYetOrdered for NoOrder {}
 
 /// `.group_by(...)` may be called only once.
@@ -57,6 +62,7 @@ impl NotYetOrdered for NoOrder {}
     message = "this query is already grouped: give all GROUP BY expressions in one `.group_by((a, b))`"
 )]
 pub trait NotYetGrouped {}
+#[diagnostic::do_not_recommend]
 impl NotYetGrouped for NoGroupBy {}
 
 impl<DB: Backend> QueryFragment<DB> for NoGroupBy {

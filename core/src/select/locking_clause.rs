@@ -140,6 +140,9 @@ impl LockWait for NoWait {
     note = "PostgreSQL rejects locking clauses with DISTINCT: lock the rows with a plain query (filtered to the rows you need), then read them"
 )]
 pub trait LockableDistinct {}
+// The impls of these marker traits are `do_not_recommend`: rustc then does not list them under an
+// error ("the following other types implement ..."), which names internal types, not the mistake.
+#[diagnostic::do_not_recommend]
 impl LockableDistinct for NoDistinct {}
 
 /// A query whose GROUP BY clause allows row locking: none.
@@ -149,6 +152,7 @@ impl LockableDistinct for NoDistinct {}
     note = "PostgreSQL rejects locking clauses with GROUP BY: lock the rows with a plain query, then aggregate"
 )]
 pub trait LockableGrouping {}
+#[diagnostic::do_not_recommend]
 impl LockableGrouping for NoGroupBy {}
 
 /// A select list that allows row locking: no aggregate function.
@@ -158,7 +162,9 @@ impl LockableGrouping for NoGroupBy {}
     note = "PostgreSQL rejects locking clauses with aggregate functions: lock the rows with a plain query, then aggregate"
 )]
 pub trait LockableSelection {}
+#[diagnostic::do_not_recommend]
 impl LockableSelection for AggPlain {}
+#[diagnostic::do_not_recommend]
 impl LockableSelection for AggConst {}
 
 /// Writes the lock methods of an unlocked statement; each checks that the query may lock rows.

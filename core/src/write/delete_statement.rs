@@ -1,6 +1,6 @@
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::NoGroup;
+use crate::expression::{NoGroup, NotAggregateInReturning};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::FromClause;
 use crate::schema::Table;
@@ -88,11 +88,10 @@ impl<T, W> DeleteStatement<T, W, NoReturning> {
 
     /// `RETURNING expr`: the statement returns the deleted rows' values; load them with
     /// `.load(&mut conn)`. Compiles only for backends with RETURNING.
-    pub fn returning<E, I, R, A>(self, selection: E) -> DeleteStatement<T, W, Returning<E, R>>
-    where
-        E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>,
-        A: crate::expression::NotAggregateInReturning,
-    {
+    pub fn returning<E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>, I, R, A: NotAggregateInReturning>(
+        self,
+        selection: E,
+    ) -> DeleteStatement<T, W, Returning<E, R>> {
         DeleteStatement {
             table: self.table,
             where_: self.where_,

@@ -3,7 +3,7 @@
 
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::{AggConst, Ctx, Eq, NoGroup, ValidIn};
+use crate::expression::{AggConst, Ctx, Eq, NoGroup, NotAggregateInReturning, ValidIn};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::FromClause;
 use crate::schema::{Column, Table};
@@ -373,9 +373,12 @@ impl<T: Table> IncompleteInsert<T> {
     }
 
     /// `INSERT INTO table (columns) SELECT …`; the query's row type must match the columns'.
-    pub fn from_select<Cols, Q>(self, columns: Cols, query: Q) -> InsertStatement<T, FromSelect<Cols, Q>>
+    pub fn from_select<Cols: InsertColumns<T>, Q>(
+        self,
+        columns: Cols,
+        query: Q,
+    ) -> InsertStatement<T, FromSelect<Cols, Q>>
     where
-        Cols: InsertColumns<T>,
         Q: Query,
         Q::SqlType: SameRowType<Cols::SqlType>,
     {
@@ -462,10 +465,10 @@ impl<T, Rows, K> OnConflictBuilder<T, Rows, K> {
 
 impl<T, Rows, K> DoUpdateBuilder<T, Rows, K> {
     /// The SET list; values may use the existing row's columns and `excluded(column)`.
-    pub fn set<S, I>(self, assignments: S) -> InsertStatement<T, Rows, DoUpdate<TargetOf<K, T>, S>>
-    where
-        S: AssignmentList<UpsertSource<T>, I>,
-    {
+    pub fn set<S: AssignmentList<UpsertSource<T>, I>, I>(
+        self,
+        assignments: S,
+    ) -> InsertStatement<T, Rows, DoUpdate<TargetOf<K, T>, S>> {
         let s = self.stmt;
         InsertStatement {
             table: s.table,
@@ -480,11 +483,10 @@ impl<T, Rows, C> InsertStatement<T, Rows, C, NoReturning> {
     /// `RETURNING expr`: the statement returns the inserted rows' values (generated keys,
     /// defaults); load them with `.load(&mut conn)` or `.get_result(&mut conn)`. Compiles only
     /// for backends with RETURNING.
-    pub fn returning<E, I, R, A>(self, selection: E) -> InsertStatement<T, Rows, C, Returning<E, R>>
-    where
-        E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>,
-        A: crate::expression::NotAggregateInReturning,
-    {
+    pub fn returning<E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>, I, R, A: NotAggregateInReturning>(
+        self,
+        selection: E,
+    ) -> InsertStatement<T, Rows, C, Returning<E, R>> {
         InsertStatement {
             table: self.table,
             rows: self.rows,

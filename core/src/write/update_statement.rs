@@ -1,6 +1,6 @@
 use crate::backend::Backend;
 use crate::error::QueryResult;
-use crate::expression::NoGroup;
+use crate::expression::{NoGroup, NotAggregateInReturning};
 use crate::query_builder::{AstPass, QueryFragment};
 use crate::query_source::FromClause;
 use crate::select::{AsQuery, Query, ValidFilter, ValidSelect, WhereAnd};
@@ -46,10 +46,7 @@ pub fn update<Tgt: IntoWriteTarget>(target: Tgt) -> UpdateTarget<Tgt::Table, Tgt
 impl<T, W> UpdateTarget<T, W> {
     /// The SET list: `column.eq(value)` or a tuple of them, for columns of this table; values
     /// may be expressions over the table's columns (`col.eq(col + 1)`).
-    pub fn set<S, I>(self, assignments: S) -> UpdateStatement<T, W, S>
-    where
-        S: AssignmentList<T, I>,
-    {
+    pub fn set<S: AssignmentList<T, I>, I>(self, assignments: S) -> UpdateStatement<T, W, S> {
         UpdateStatement {
             table: self.table,
             where_: self.where_,
@@ -76,11 +73,10 @@ impl<T, W, S> UpdateStatement<T, W, S, NoReturning> {
 
     /// `RETURNING expr`: the statement returns the updated rows' new values; load them with
     /// `.load(&mut conn)`. Compiles only for backends with RETURNING.
-    pub fn returning<E, I, R, A>(self, selection: E) -> UpdateStatement<T, W, S, Returning<E, R>>
-    where
-        E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>,
-        A: crate::expression::NotAggregateInReturning,
-    {
+    pub fn returning<E: ValidSelect<T, NoGroup, I, Row = R, Agg = A>, I, R, A: NotAggregateInReturning>(
+        self,
+        selection: E,
+    ) -> UpdateStatement<T, W, S, Returning<E, R>> {
         UpdateStatement {
             table: self.table,
             where_: self.where_,

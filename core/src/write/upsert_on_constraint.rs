@@ -136,10 +136,10 @@ impl<T, Rows, N> OnConstraintBuilder<T, Rows, N> {
 
 impl<T, Rows, N> OnConstraintUpdateBuilder<T, Rows, N> {
     /// The SET list; values may use the existing row's columns and `excluded(column)`.
-    pub fn set<S, I>(self, assignments: S) -> InsertStatement<T, Rows, DoUpdateOnConstraint<N, S>>
-    where
-        S: AssignmentList<UpsertSource<T>, I>,
-    {
+    pub fn set<S: AssignmentList<UpsertSource<T>, I>, I>(
+        self,
+        assignments: S,
+    ) -> InsertStatement<T, Rows, DoUpdateOnConstraint<N, S>> {
         let s = self.stmt;
         InsertStatement {
             table: s.table,

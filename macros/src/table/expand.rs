@@ -152,6 +152,9 @@ fn expand_table(t: &TableDef) -> TokenStream {
             /// All columns of this table, in declaration order.
             pub const all_columns: ::quarry::schema::AllColumns<table> = ::quarry::schema::AllColumns::new();
 
+            // Not listed under errors as "the following other types implement `Table`": that
+            // list would be every table of the schema.
+            #[diagnostic::do_not_recommend]
             impl ::quarry::schema::Table for table {
                 type PrimaryKey = #pk_type;
                 const NAME: &'static str = #sql_name;
