@@ -1,12 +1,12 @@
 use quarry::backend::RawValue;
 
-use crate::raw::{ColumnType, StatementUse};
+use crate::raw::{ColumnType, ColumnValue, StatementUse};
 
 /// A column of the current row, read in place from SQLite's buffers.
 #[derive(Debug, Clone, Copy)]
 pub struct SqliteValue<'a> {
-    stmt: &'a StatementUse<'a, 'a>,
-    idx: usize,
+    // The column's value object, looked up once (`None` only if SQLite gave none, read as NULL).
+    value: Option<ColumnValue<'a>>,
     // Read once: every accessor below dispatches on it instead of asking SQLite again.
     ty: ColumnType,
 }
@@ -14,11 +14,9 @@ pub struct SqliteValue<'a> {
 impl<'a> SqliteValue<'a> {
     #[inline]
     pub(crate) fn new(stmt: &'a StatementUse<'a, 'a>, idx: usize) -> Self {
-        Self {
-            stmt,
-            idx,
-            ty: stmt.column_type(idx),
-        }
+        let value = stmt.column_value(idx);
+        let ty = value.map_or(ColumnType::Null, |v| v.column_type());
+        Self { value, ty }
     }
 
     /// The value's storage class.
@@ -30,25 +28,25 @@ impl<'a> SqliteValue<'a> {
     /// The value as an integer (SQLite's conversion rules apply).
     #[inline]
     pub fn as_i64(&self) -> i64 {
-        self.stmt.column_i64(self.idx)
+        self.value.map_or(0, |v| v.i64())
     }
 
     /// The value as a float.
     #[inline]
     pub fn as_f64(&self) -> f64 {
-        self.stmt.column_f64(self.idx)
+        self.value.map_or(0.0, |v| v.f64())
     }
 
     /// The value's text bytes, in place (not yet checked for UTF-8).
     #[inline]
     pub fn text_bytes(&self) -> &'a [u8] {
-        self.stmt.column_bytes_typed(self.idx, self.ty)
+        self.value.map_or(&[], |v| v.bytes(self.ty))
     }
 
     /// The value's blob bytes, in place.
     #[inline]
     pub fn blob(&self) -> &'a [u8] {
-        self.stmt.column_bytes_typed(self.idx, self.ty)
+        self.value.map_or(&[], |v| v.bytes(self.ty))
     }
 }
 

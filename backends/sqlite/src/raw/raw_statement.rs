@@ -8,6 +8,7 @@ use std::slice;
 
 use libsqlite3_sys as ffi;
 
+use super::column_value::ColumnValue;
 use super::sqlite_error::SqliteError;
 
 /// A prepared statement (an owned `sqlite3_stmt*`), finalized on drop.
@@ -378,6 +379,21 @@ impl<'stmt, 'binds> StatementUse<'stmt, 'binds> {
         }
     }
 
+    /// Column `idx` (0-based) of the current row as SQLite's value object, to read its type and
+    /// data with one column lookup (see [`ColumnValue`]). `None` only if SQLite returned no value
+    /// object, which it does not do for a valid statement (an out-of-range index or a missing row
+    /// gives a NULL value).
+    #[inline]
+    pub fn column_value(&self, idx: usize) -> Option<ColumnValue<'_>> {
+        // SAFETY: valid statement used by this thread only; any index is accepted. Fetching the
+        // value object converts nothing.
+        let value = unsafe { ffi::sqlite3_column_value(self.raw(), to_c_index(idx)) };
+        // SAFETY: the value comes from `sqlite3_column_value` on this statement, whose connection
+        // is used by this thread only, and the returned lifetime is a shared borrow of `self`,
+        // during which the statement cannot be stepped, reset or finalized.
+        NonNull::new(value).map(|v| unsafe { ColumnValue::new(v) })
+    }
+
     /// Column `idx` (0-based) as an integer, converted by SQLite's rules
     /// (NULL and out-of-range give 0).
     #[inline]
@@ -418,18 +434,6 @@ impl<'stmt, 'binds> StatementUse<'stmt, 'binds> {
         let col = to_c_index(idx);
         // SAFETY: see `column_bytes_in_place`.
         unsafe { column_bytes_in_place(self.raw(), col) }
-    }
-
-    /// The bytes of column `idx` whose storage class `ty` the caller read with
-    /// [`column_type`](Self::column_type) for the current row (saves a second type lookup on
-    /// the hot path). Crate-internal: callers keep `ty` consistent with the row.
-    #[inline]
-    pub(crate) fn column_bytes_typed(&self, idx: usize, ty: ColumnType) -> &[u8] {
-        let col = to_c_index(idx);
-        // SAFETY: see `column_bytes_of_kind`; `ty` is this column's type in the current row
-        // (crate invariant: `SqliteValue` reads it once from the same statement and column and
-        // holds a shared borrow of the statement, so no step happens in between).
-        unsafe { column_bytes_of_kind(self.raw(), col, ty == ColumnType::Blob) }
     }
 
     /// The number of columns in the result set.

@@ -82,6 +82,57 @@ fn read_every_column_type() {
 }
 
 #[test]
+fn column_value_reads_every_type_with_one_lookup() {
+    let conn = memory();
+    exec(
+        &conn,
+        "CREATE TABLE t (i INTEGER, f REAL, s TEXT, b BLOB, n, z TEXT, e BLOB);
+         INSERT INTO t VALUES (-42, 1.5, 'hello', x'00ff10', NULL, '', x'');",
+    );
+    let mut stmt = prepare(&conn, "SELECT i, f, s, b, n, z, e FROM t");
+    let mut u = stmt.start();
+    assert_eq!(step(&mut u), StepResult::Row);
+    let value = |idx| match u.column_value(idx) {
+        Some(v) => v,
+        None => panic!("no value object for column {idx}"),
+    };
+    let types: Vec<ColumnType> = (0..7).map(|i| value(i).column_type()).collect();
+    assert_eq!(
+        types,
+        [
+            ColumnType::Integer,
+            ColumnType::Float,
+            ColumnType::Text,
+            ColumnType::Blob,
+            ColumnType::Null,
+            ColumnType::Text,
+            ColumnType::Blob
+        ]
+    );
+    assert_eq!(value(0).i64(), -42);
+    assert_eq!(value(1).f64(), 1.5);
+    // Slices of several columns held at once, and of the same column read twice, stay valid.
+    let text = value(2).bytes(ColumnType::Text);
+    let blob = value(3).bytes(ColumnType::Blob);
+    let text_again = value(2).bytes(ColumnType::Text);
+    assert_eq!(
+        (text, blob, text_again),
+        (&b"hello"[..], &[0x00, 0xff, 0x10][..], &b"hello"[..])
+    );
+    // NULL and zero-length values give empty slices, never a slice from a null pointer.
+    assert_eq!(value(4).bytes(ColumnType::Null), b"");
+    assert_eq!(value(4).i64(), 0);
+    assert_eq!(value(5).bytes(ColumnType::Text), b"");
+    assert_eq!(value(6).bytes(ColumnType::Blob), b"");
+    // A number read as text is rendered by SQLite and keeps its storage class.
+    assert_eq!(value(0).bytes(ColumnType::Integer), b"-42");
+    assert_eq!(value(0).column_type(), ColumnType::Integer);
+    // An index past the last column reads as NULL.
+    assert_eq!(value(7).column_type(), ColumnType::Null);
+    assert_eq!(step(&mut u), StepResult::Done);
+}
+
+#[test]
 fn bind_every_type_and_extremes() {
     let conn = memory();
     let mut stmt = prepare(&conn, "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7");
