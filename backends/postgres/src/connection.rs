@@ -128,28 +128,28 @@ impl PgConnection {
         let params: Vec<Option<&[u8]>> = binds.iter().map(|b| b.as_bytes()).collect();
         let types: Vec<u32> = binds.iter().map(|b| b.oid()).collect();
         let key = StatementCacheKey::for_query::<Pg, Q>(query, dynamic)?;
-        if !self.cache.is_enabled() {
-            let sql = key.sql::<Pg, Q>(query)?;
-            let statement = Statement::Unnamed {
-                sql: &sql,
-                types: &types,
-            };
-            return send(&mut self.raw, statement, &params);
-        }
-        let name = match self.cache.take(&key) {
-            Some(name) => name,
+        // One lookup on a hit; on a miss the statement is prepared under a new name and cached.
+        let (raw, next_statement) = (&mut self.raw, &mut self.next_statement);
+        let prepared = self.cache.get_or_try_insert_with(&key, || {
+            *next_statement += 1;
+            let name = format!("quarry_{next_statement}");
+            raw.prepare(&name, &key.sql::<Pg, Q>(query)?, &types)
+                .map_err(database_error)?;
+            Ok::<_, quarry::Error>(name)
+        });
+        match prepared {
+            Some(Ok(name)) => send(raw, Statement::Prepared(name), &params),
+            Some(Err(e)) => Err(e),
+            // Caching is off: the SQL is sent as a one-off unnamed statement.
             None => {
-                self.next_statement += 1;
-                let name = format!("quarry_{}", self.next_statement);
-                self.raw
-                    .prepare(&name, &key.sql::<Pg, Q>(query)?, &types)
-                    .map_err(database_error)?;
-                name
+                let sql = key.sql::<Pg, Q>(query)?;
+                let statement = Statement::Unnamed {
+                    sql: &sql,
+                    types: &types,
+                };
+                send(raw, statement, &params)
             }
-        };
-        let result = send(&mut self.raw, Statement::Prepared(&name), &params);
-        self.cache.insert(key, name);
-        result
+        }
     }
 }
 
