@@ -420,9 +420,7 @@ impl<'stmt, 'binds> StatementUse<'stmt, 'binds> {
     /// Empty for NULL, for an out-of-range index, or when no row is available.
     #[inline]
     pub fn column_text_bytes(&self, idx: usize) -> &[u8] {
-        let col = to_c_index(idx);
-        // SAFETY: see `column_bytes_in_place`.
-        unsafe { column_bytes_in_place(self.raw(), col) }
+        self.column_bytes(idx)
     }
 
     /// The bytes of BLOB column `idx` (0-based) in place, without copying.
@@ -431,9 +429,15 @@ impl<'stmt, 'binds> StatementUse<'stmt, 'binds> {
     /// row is available.
     #[inline]
     pub fn column_blob(&self, idx: usize) -> &[u8] {
-        let col = to_c_index(idx);
-        // SAFETY: see `column_bytes_in_place`.
-        unsafe { column_bytes_in_place(self.raw(), col) }
+        self.column_bytes(idx)
+    }
+
+    /// The bytes of column `idx` in place, read through its value object by its own storage
+    /// class ([`ColumnValue::bytes`] says why every slice handed out for a column stays valid
+    /// while the row does, even when its text and blob forms are held at once).
+    #[inline]
+    fn column_bytes(&self, idx: usize) -> &[u8] {
+        self.column_value(idx).map_or(&[], |v| v.bytes(v.column_type()))
     }
 
     /// The number of columns in the result set.
@@ -507,66 +511,4 @@ unsafe fn borrowed_str<'a>(ptr: *const c_char) -> Option<&'a str> {
     // SAFETY: non-null, NUL-terminated and valid for `'a` per the contract.
     let text = unsafe { CStr::from_ptr(ptr) };
     text.to_str().ok()
-}
-
-/// The bytes of column `col` of the current row, in place.
-///
-/// BLOB values are read with `sqlite3_column_blob`, all other values with
-/// `sqlite3_column_text`, each followed by `sqlite3_column_bytes`.
-///
-/// This split keeps every slice handed out for a column valid until the next
-/// step/reset/finalize, even when a caller holds the result of
-/// `column_text_bytes` and `column_blob` for the same column at once:
-/// * a BLOB is never converted to text (that could reallocate it to append a
-///   NUL terminator); its storage class stays BLOB so the same path is taken
-///   every time;
-/// * any other value is converted (at most once, on the first call, before
-///   any slice exists) to NUL-terminated UTF-8 text; its storage class does
-///   not change (SQLite reports INTEGER/FLOAT/TEXT still), so later calls take
-///   the same path and get the same, already converted buffer;
-/// * `sqlite3_column_type`, `_int64`, `_double` and `_bytes` (after the
-///   conversion above) never modify the value.
-///
-/// # Safety
-///
-/// `stmt` must be a valid statement used by this thread only, and the
-/// returned slice must not be used after the statement is stepped, reset or
-/// finalized (callers tie `'a` to a shared borrow of the `StatementUse`).
-#[inline]
-unsafe fn column_bytes_in_place<'a>(stmt: *mut ffi::sqlite3_stmt, col: c_int) -> &'a [u8] {
-    // SAFETY: valid statement (caller contract); any index is accepted.
-    let is_blob = unsafe { ffi::sqlite3_column_type(stmt, col) } == ffi::SQLITE_BLOB;
-    // SAFETY: forwarded caller contract; `is_blob` was just read from this column.
-    unsafe { column_bytes_of_kind(stmt, col, is_blob) }
-}
-
-/// Like [`column_bytes_in_place`], with the column's storage class already known.
-///
-/// # Safety
-/// As for `column_bytes_in_place`, and `is_blob` must be what `sqlite3_column_type` reports for
-/// this column of the current row (so that a BLOB is never read through `sqlite3_column_text`,
-/// which could move the buffer a previously returned slice points to).
-unsafe fn column_bytes_of_kind<'a>(stmt: *mut ffi::sqlite3_stmt, col: c_int, is_blob: bool) -> &'a [u8] {
-    // SAFETY: valid statement (caller contract); any index is accepted (out of
-    // range or no row yields NULL and 0). Pointer first, then the length, as
-    // SQLite requires.
-    let (data, len) = unsafe {
-        let data: *const u8 = if is_blob {
-            ffi::sqlite3_column_blob(stmt, col).cast()
-        } else {
-            ffi::sqlite3_column_text(stmt, col)
-        };
-        (data, ffi::sqlite3_column_bytes(stmt, col))
-    };
-    match usize::try_from(len) {
-        Ok(len) if len > 0 && !data.is_null() => {
-            // SAFETY: SQLite returned a non-null pointer to `len` bytes owned
-            // by the statement's current row; they stay valid and unmodified
-            // for `'a` as argued above.
-            unsafe { slice::from_raw_parts(data, len) }
-        }
-        // NULL value, zero-length value (SQLite may return a NULL pointer), or
-        // out-of-range index: never build a slice from a NULL pointer.
-        _ => &[],
-    }
 }
