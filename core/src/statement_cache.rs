@@ -202,13 +202,6 @@ impl<S> StatementCache<S> {
         self.map.get_mut(key).map(Ok)
     }
 
-    /// Takes the statement for `key` out of the cache, if present (put it back with [`insert`]).
-    ///
-    /// [`insert`]: Self::insert
-    pub fn take(&mut self, key: &StatementCacheKey) -> Option<S> {
-        self.map.remove(key)
-    }
-
     /// Puts a statement into the cache (no-op when caching is off).
     pub fn insert(&mut self, key: StatementCacheKey, stmt: S) {
         if self.capacity == 0 {
