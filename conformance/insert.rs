@@ -22,6 +22,44 @@ struct OwnedNewUser {
     age: i32,
 }
 
+/// A nullable column's field may be a plain value (it then never writes NULL), not only an
+/// `Option`.
+#[derive(Insertable, Debug, Clone)]
+#[quarry(table = users)]
+struct NewUserWithHair {
+    name: String,
+    hair_color: String,
+    age: i32,
+}
+
+#[test]
+fn a_plain_field_writes_into_a_nullable_column() -> QueryResult<()> {
+    let mut c = conn!();
+    let new = NewUserWithHair {
+        name: "Hedy".into(),
+        hair_color: "auburn".into(),
+        age: 85,
+    };
+    let q = insert_into(users::table).values(&new);
+    assert_eq!(
+        sql(&q),
+        r#"INSERT INTO "users" ("name", "hair_color", "age") VALUES (?, ?, ?)"#
+    );
+    assert_eq!(q.execute(&mut c)?, 1);
+    assert_eq!(
+        insert_into(users::table)
+            .values(vec![new.clone(), new])
+            .execute(&mut c)?,
+        2
+    );
+    let hair: Vec<Option<String>> = users::table
+        .filter(users::name.eq("Hedy"))
+        .select(users::hair_color)
+        .load(&mut c)?;
+    assert_eq!(hair, vec![Some("auburn".to_string()); 3]);
+    Ok(())
+}
+
 #[test]
 fn insert_one_row_from_assignments_and_structs() -> QueryResult<()> {
     let mut c = conn!();

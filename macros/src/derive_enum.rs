@@ -261,6 +261,11 @@ pub fn expand(def: &EnumDef) -> TokenStream {
             }
         }
 
+        ::quarry::insertable_field! {
+            [] #ident => #st;
+            ['__quarry_a] &'__quarry_a #ident => #st;
+        }
+
         #[diagnostic::do_not_recommend]
         impl ::quarry::expression::AsExpression<#st> for #ident {
             type Expression = #bound_owned;

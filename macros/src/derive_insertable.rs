@@ -4,7 +4,8 @@
 
 use crate::row_struct::{parse_row_struct, GenericsAllowed};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 pub fn expand_tokens(input: TokenStream) -> TokenStream {
     expand(input).unwrap_or_else(|e| e.to_compile_error())
@@ -17,16 +18,70 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let types: Vec<_> = input.fields.iter().map(|f| &f.ty).collect();
     let columns: Vec<_> = input.fields.iter().map(|f| &f.column).collect();
     let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let ty_generics = input.generics.split_for_impl().1;
     let n = idents.len();
     let mut ref_generics = input.generics.clone();
     ref_generics.params.insert(0, syn::parse_quote!('__quarry_r));
-    let (ref_impl_generics, _, _) = ref_generics.split_for_impl();
     let mut db_generics = input.generics.clone();
     db_generics
         .params
         .push(syn::parse_quote!(__DB: ::quarry::backend::Backend));
     let (db_impl_generics, _, _) = db_generics.split_for_impl();
+    let column_types: Vec<_> = columns
+        .iter()
+        .map(|column| quote!(<#table::#column as ::quarry::schema::Column>::SqlType))
+        .collect();
+    // Each field's check: its Rust type is a value of its column's SQL type. The column's type is
+    // spelled through the table `__T` the struct is inserted into, a generic parameter, so that
+    // rustc checks the field where the struct is used (once, at `.values(...)`) rather than also
+    // where it is declared; and with the field's span, so that the error points at the field.
+    let checks: Vec<_> = input
+        .fields
+        .iter()
+        .map(|f| {
+            let (ty, column) = (&f.ty, &f.column);
+            quote_spanned! {ty.span()=>
+                <#ty as ::quarry::write::InsertableField<<#table::#column as ::quarry::write::ColumnSqlTypeIn<__T>>::SqlType>>
+            }
+        })
+        .collect();
+    let struct_bounds = input.generics.where_clause.as_ref().map(|w| &w.predicates);
+    let check_bounds: Vec<_> = input
+        .fields
+        .iter()
+        .map(|f| {
+            let (ty, column) = (&f.ty, &f.column);
+            let st = quote!(<#table::#column as ::quarry::write::ColumnSqlTypeIn<__T>>::SqlType);
+            quote_spanned! {ty.span()=>
+                #ty: ::quarry::write::InsertableField<#st>,
+            }
+        })
+        .collect();
+    let check_where = quote! {
+        where
+            #table::table: ::quarry::write::InsertsInto<__T>,
+            #(#table::#columns: ::quarry::write::ColumnSqlTypeIn<__T>,)*
+            #(#check_bounds)*
+            #struct_bounds
+    };
+    // The row type, `SingleRow<Self>`, spelled through every check: a field of the wrong type
+    // leaves it unresolved, so that the statement built from the struct reports nothing more.
+    let rows = checks.iter().rev().fold(
+        quote!(::quarry::write::SingleRow<Self>),
+        |inner, check| quote!(#check::Then<#inner>),
+    );
+    let make_rows = checks.iter().rev().fold(
+        quote!(::quarry::write::SingleRow::new(self)),
+        |inner, check| quote!(#check::then(#inner)),
+    );
+    let with_table = |mut generics: syn::Generics| {
+        generics.params.push(syn::parse_quote!(__T));
+        generics
+    };
+    let table_generics = with_table(input.generics.clone());
+    let (table_impl_generics, _, _) = table_generics.split_for_impl();
+    let ref_table_generics = with_table(ref_generics);
+    let (ref_table_impl_generics, _, _) = ref_table_generics.split_for_impl();
     let separators = (0..n).map(|i| {
         if i == 0 {
             quote!()
@@ -36,7 +91,7 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     });
 
     Ok(quote! {
-        impl #impl_generics ::quarry::write::InsertRow<#table::table> for #ident #ty_generics #where_clause {
+        impl #table_impl_generics ::quarry::write::InsertRow<__T> for #ident #ty_generics #check_where {
             fn column_count(&self) -> usize {
                 #n
             }
@@ -53,28 +108,32 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
 
         impl #db_impl_generics ::quarry::write::InsertRowValues<__DB> for #ident #ty_generics
         where
-            #(#types: ::quarry::serialize::ToSql<<#table::#columns as ::quarry::schema::Column>::SqlType, __DB>,)*
+            #(#types: ::quarry::write::InsertableValue<#column_types, __DB>,)*
         {
             fn walk_values<'__b>(&'__b self, pass: &mut ::quarry::query_builder::AstPass<'_, '__b, __DB>) -> ::quarry::QueryResult<()> {
                 #(
                     #separators
-                    pass.push_bind::<<#table::#columns as ::quarry::schema::Column>::SqlType, #types>(&self.#idents)?;
+                    ::quarry::write::InsertableValue::<#column_types, __DB>::push_value(&self.#idents, pass)?;
                 )*
                 ::core::result::Result::Ok(())
             }
         }
 
-        impl #impl_generics ::quarry::write::IntoInsertRows<#table::table> for #ident #ty_generics #where_clause {
-            type Rows = ::quarry::write::SingleRow<Self>;
+        impl #table_impl_generics ::quarry::write::IntoInsertRows<__T> for #ident #ty_generics
+        #check_where
+        {
+            type Rows = #rows;
             fn into_rows(self) -> Self::Rows {
-                ::quarry::write::SingleRow::new(self)
+                #make_rows
             }
         }
 
-        impl #ref_impl_generics ::quarry::write::IntoInsertRows<#table::table> for &'__quarry_r #ident #ty_generics #where_clause {
-            type Rows = ::quarry::write::SingleRow<Self>;
+        impl #ref_table_impl_generics ::quarry::write::IntoInsertRows<__T> for &'__quarry_r #ident #ty_generics
+        #check_where
+        {
+            type Rows = #rows;
             fn into_rows(self) -> Self::Rows {
-                ::quarry::write::SingleRow::new(self)
+                #make_rows
             }
         }
     })

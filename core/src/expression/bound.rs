@@ -113,6 +113,7 @@ macro_rules! value_as_expression {
                 Bound::new(self)
             }
         }
+        crate::insertable_field! { [$($lt)?] $rust => $st; }
         impl<$($lt)?> IntoExpression for $rust {
             type Expression = Bound<$st, $rust>;
             #[inline]
@@ -233,6 +234,10 @@ mod json_values {
                 fn as_expression(self) -> Self::Expression {
                     Bound::new(self)
                 }
+            }
+            crate::insertable_field! {
+                [] serde_json::Value => $st;
+                ['a] &'a serde_json::Value => $st;
             }
             #[diagnostic::do_not_recommend]
             impl<'a> AsExpression<$st> for &'a serde_json::Value {

@@ -6,6 +6,7 @@ mod assignment;
 mod delete_statement;
 mod insert_ignore;
 mod insert_statement;
+mod insertable_field;
 mod replace;
 mod returning_clause;
 mod update_statement;
@@ -21,6 +22,7 @@ pub use self::insert_statement::{
     InsertRowValues, InsertRowsFragment, InsertStatement, InsertVerb, IntoInsertRows, ManyRows, NoSource,
     OnConflictBuilder, RowBatch, SameRowType, SingleRow,
 };
+pub use self::insertable_field::{ColumnSqlTypeIn, InsertableField, InsertableValue, InsertsInto};
 pub use self::replace::{replace_into, IncompleteReplace, Replace};
 pub use self::returning_clause::{NoReturning, Returning};
 pub use self::update_statement::{update, UpdateStatement, UpdateTarget};

@@ -78,6 +78,8 @@ impl ToSql<Interval, Pg> for PgInterval {
     }
 }
 
+quarry::insertable_field! { [] PgInterval => Interval; }
+
 #[diagnostic::do_not_recommend]
 impl AsExpression<Interval> for PgInterval {
     type Expression = Bound<Interval, PgInterval>;
