@@ -19,7 +19,14 @@ pub struct PgResult {
     rows: usize,
     /// `PQnfields`, read once.
     columns: usize,
+    /// The type OIDs (`PQftype`) of the first [`CACHED_TYPES`] columns, read once: decoding
+    /// checks a value's type for every value, and a libpq call per value costs more than the
+    /// check.
+    types: [u32; CACHED_TYPES],
 }
+
+/// How many columns' type OIDs a [`PgResult`] keeps (wider results ask libpq for the rest).
+const CACHED_TYPES: usize = 16;
 
 // SAFETY: a PGresult is a self-contained heap object, not tied to the connection or thread that
 // produced it (libpq documents that results may be passed between threads). This type only reads
@@ -38,10 +45,18 @@ impl PgResult {
         let ptr = NonNull::new(ptr)?;
         // SAFETY: ptr is a live result (the caller's contract); both calls only read it.
         let (rows, columns) = unsafe { (PQntuples(ptr.as_ptr()), PQnfields(ptr.as_ptr())) };
+        let columns = usize::try_from(columns).unwrap_or(0);
+        let mut types = [0; CACHED_TYPES];
+        for (col, oid) in (0..).zip(types.iter_mut().take(columns)) {
+            // SAFETY: ptr is a live result and `col` < PQnfields (at most CACHED_TYPES, which
+            // fits a c_int).
+            *oid = unsafe { PQftype(ptr.as_ptr(), col) };
+        }
         Some(Self {
             ptr,
             rows: usize::try_from(rows).unwrap_or(0),
-            columns: usize::try_from(columns).unwrap_or(0),
+            columns,
+            types,
         })
     }
 
@@ -97,8 +112,15 @@ impl PgResult {
         name.to_str().ok()
     }
 
-    /// The type OID of column `col` (`PQftype`); 0 (`InvalidOid`) when out of range.
+    /// The type OID of column `col` (`PQftype`, cached for the first columns); 0 (`InvalidOid`)
+    /// when out of range.
+    #[inline]
     pub fn column_type(&self, col: usize) -> u32 {
+        if col < self.columns {
+            if let Some(&oid) = self.types.get(col) {
+                return oid;
+            }
+        }
         let Some(col) = self.column_index(col) else {
             return 0;
         };

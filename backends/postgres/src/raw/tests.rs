@@ -258,6 +258,34 @@ fn prepare_and_exec_prepared_binary() {
 }
 
 #[test]
+fn column_types_of_a_wide_result() {
+    let Some(url) = url() else { return };
+    let mut conn = connect(&url);
+    // 20 columns: the first 16 types are cached when the result is taken, the rest asked for.
+    let columns: Vec<String> = (0..20)
+        .map(|i| {
+            if i % 3 == 0 {
+                format!("{i}::int4")
+            } else {
+                format!("'{i}'::text")
+            }
+        })
+        .collect();
+    let result = query(&mut conn, &format!("SELECT {}", columns.join(", ")));
+    assert_eq!(result.columns(), 20);
+    for col in 0..20 {
+        let expected = if col % 3 == 0 { INT4_OID } else { TEXT_OID };
+        assert_eq!(result.column_type(col), expected, "column {col}");
+    }
+    assert_eq!(result.column_type(20), 0);
+    assert_eq!(result.column_type(usize::MAX), 0);
+    // A result without columns caches nothing and answers 0.
+    let empty = query(&mut conn, "SELECT");
+    assert_eq!(empty.columns(), 0);
+    assert_eq!(empty.column_type(0), 0);
+}
+
+#[test]
 fn null_parameters_and_results() {
     let Some(url) = url() else { return };
     let mut conn = connect(&url);
