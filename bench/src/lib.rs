@@ -9,6 +9,7 @@
 pub mod data;
 pub mod diesel_schema;
 pub mod quarry_schema;
+pub mod server_impls;
 pub mod settings;
 mod shared_workloads;
 

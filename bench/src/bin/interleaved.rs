@@ -17,77 +17,15 @@
 //! says so in the output.
 
 use std::fmt::Write as _;
-use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use quarry_bench::server_impls::{
+    connect_mysql, connect_postgres, ServerAdmin as Admin, ServerWorkloads as Workloads,
+};
 use quarry_bench::{data, mysql, postgres, NewUser};
 
 /// How many implementations each case times: Quarry, Diesel, raw C (in that order).
 const IMPLS: usize = 3;
-
-/// One implementation's four workloads, returning how many rows they loaded or inserted.
-trait Workloads {
-    fn trivial(&mut self) -> usize;
-    fn medium(&mut self) -> usize;
-    fn insert(&mut self, rows: &[NewUser]) -> usize;
-    fn associations(&mut self) -> usize;
-}
-
-macro_rules! workloads {
-    ($($imp:ty),*) => {$(
-        impl Workloads for $imp {
-            fn trivial(&mut self) -> usize {
-                black_box(<$imp>::trivial(self)).len()
-            }
-            fn medium(&mut self) -> usize {
-                black_box(<$imp>::medium(self)).len()
-            }
-            fn insert(&mut self, rows: &[NewUser]) -> usize {
-                black_box(<$imp>::insert(self, rows))
-            }
-            fn associations(&mut self) -> usize {
-                black_box(<$imp>::associations(self)).len()
-            }
-        }
-    )*};
-}
-workloads!(
-    postgres::QuarryPg,
-    postgres::DieselPg,
-    postgres::RawPg,
-    mysql::QuarryMysql,
-    mysql::DieselMysql,
-    mysql::RawMysql
-);
-
-/// The untimed side of a backend: (re)creating, seeding and emptying the tables.
-trait Admin {
-    fn recreate_tables(&mut self);
-    fn seed(
-        &mut self,
-        users: &[quarry_bench::User],
-        posts: &[quarry_bench::Post],
-        comments: &[quarry_bench::Comment],
-    );
-    fn delete_users(&mut self);
-}
-
-macro_rules! admin {
-    ($($admin:ty),*) => {$(
-        impl Admin for $admin {
-            fn recreate_tables(&mut self) {
-                <$admin>::recreate_tables(self)
-            }
-            fn seed(&mut self, users: &[quarry_bench::User], posts: &[quarry_bench::Post], comments: &[quarry_bench::Comment]) {
-                <$admin>::seed(self, users, posts, comments)
-            }
-            fn delete_users(&mut self) {
-                <$admin>::delete_users(self)
-            }
-        }
-    )*};
-}
-admin!(postgres::Admin, mysql::Admin);
 
 /// What one case runs.
 #[derive(Clone, Copy)]
@@ -297,13 +235,7 @@ fn main() {
     let mut skipped = Vec::new();
     if let Some(url) = postgres::url() {
         let mut admin = postgres::Admin::connect(&url);
-        let connect = |i: usize| -> Box<dyn Workloads> {
-            match i {
-                0 => Box::new(postgres::QuarryPg::connect(&url)),
-                1 => Box::new(postgres::DieselPg::connect(&url)),
-                _ => Box::new(postgres::RawPg::connect(&url)),
-            }
-        };
+        let connect = |i: usize| connect_postgres(i, &url);
         let (n, m) = run_backend(&mut body, "PostgreSQL", &mut admin, &connect, rounds);
         total += n;
         misses.extend(m.into_iter().map(|m| format!("postgres/{m}")));
@@ -312,14 +244,7 @@ fn main() {
     }
     if let Some(url) = mysql::url() {
         let mut admin = mysql::Admin::connect(&url);
-        let url = mysql::bench_url(&url);
-        let connect = |i: usize| -> Box<dyn Workloads> {
-            match i {
-                0 => Box::new(mysql::QuarryMysql::connect(&url)),
-                1 => Box::new(mysql::DieselMysql::connect(&url)),
-                _ => Box::new(mysql::RawMysql::connect(&url)),
-            }
-        };
+        let connect = |i: usize| connect_mysql(i, &url);
         let (n, m) = run_backend(&mut body, "MySQL/MariaDB", &mut admin, &connect, rounds);
         total += n;
         misses.extend(m.into_iter().map(|m| format!("mysql/{m}")));

@@ -12,59 +12,12 @@
 //! then `K` more times. `bench/profile --postgres` / `--mysql` turns two runs into instructions
 //! per call, `(Ir(K) - Ir(0)) / K`.
 
-use std::hint::black_box;
 use std::process::ExitCode;
 
-use quarry_bench::{data, mysql, postgres, Comment, Post, User};
+use quarry_bench::server_impls::{connect_mysql, connect_postgres, ServerAdmin, ServerWorkloads};
+use quarry_bench::{data, mysql, postgres};
 
-/// The workloads this profiler runs, for each implementation.
-trait Loads {
-    fn trivial(&mut self) -> usize;
-    fn medium(&mut self) -> usize;
-}
-
-macro_rules! loads {
-    ($($imp:ty),*) => {$(
-        impl Loads for $imp {
-            fn trivial(&mut self) -> usize {
-                black_box(<$imp>::trivial(self)).len()
-            }
-            fn medium(&mut self) -> usize {
-                black_box(<$imp>::medium(self)).len()
-            }
-        }
-    )*};
-}
-loads!(
-    postgres::QuarryPg,
-    postgres::DieselPg,
-    postgres::RawPg,
-    mysql::QuarryMysql,
-    mysql::DieselMysql,
-    mysql::RawMysql
-);
-
-/// Creates and seeds the tables of one backend.
-trait Seed {
-    fn recreate_tables(&mut self);
-    fn seed(&mut self, users: &[User], posts: &[Post], comments: &[Comment]);
-}
-
-macro_rules! seed {
-    ($($admin:ty),*) => {$(
-        impl Seed for $admin {
-            fn recreate_tables(&mut self) {
-                <$admin>::recreate_tables(self)
-            }
-            fn seed(&mut self, users: &[User], posts: &[Post], comments: &[Comment]) {
-                <$admin>::seed(self, users, posts, comments)
-            }
-        }
-    )*};
-}
-seed!(postgres::Admin, mysql::Admin);
-
-fn run(imp: &mut dyn Loads, workload: &str, expected: usize, k: usize) -> Result<(), String> {
+fn run(imp: &mut dyn ServerWorkloads, workload: &str, expected: usize, k: usize) -> Result<(), String> {
     for _ in 0..=k {
         let rows = match workload {
             "trivial" => imp.trivial(),
@@ -78,7 +31,7 @@ fn run(imp: &mut dyn Loads, workload: &str, expected: usize, k: usize) -> Result
 }
 
 /// Seeds the tables for `workload` with `n` users; returns the rows the workload loads.
-fn seed(admin: &mut dyn Seed, workload: &str, n: usize) -> Result<usize, String> {
+fn seed(admin: &mut dyn ServerAdmin, workload: &str, n: usize) -> Result<usize, String> {
     admin.recreate_tables();
     match workload {
         "trivial" => {
@@ -94,30 +47,28 @@ fn seed(admin: &mut dyn Seed, workload: &str, n: usize) -> Result<usize, String>
     }
 }
 
+/// Implementation `imp`'s index for `connect_postgres` / `connect_mysql`.
+fn index(imp: &str) -> Result<usize, String> {
+    match imp {
+        "quarry" => Ok(0),
+        "diesel" => Ok(1),
+        "raw_c" => Ok(2),
+        other => Err(format!("unknown implementation `{other}`")),
+    }
+}
+
 fn profile(backend: &str, imp: &str, workload: &str, n: usize, k: usize) -> Result<(), String> {
-    let (expected, mut imp): (usize, Box<dyn Loads>) = match backend {
+    let i = index(imp)?;
+    let (expected, mut imp) = match backend {
         "postgres" => {
             let url = postgres::url().ok_or("QUARRY_PG_URL is not set")?;
             let expected = seed(&mut postgres::Admin::connect(&url), workload, n)?;
-            let imp: Box<dyn Loads> = match imp {
-                "quarry" => Box::new(postgres::QuarryPg::connect(&url)),
-                "diesel" => Box::new(postgres::DieselPg::connect(&url)),
-                "raw_c" => Box::new(postgres::RawPg::connect(&url)),
-                other => return Err(format!("unknown implementation `{other}`")),
-            };
-            (expected, imp)
+            (expected, connect_postgres(i, &url))
         }
         "mysql" => {
             let url = mysql::url().ok_or("QUARRY_MYSQL_URL is not set")?;
             let expected = seed(&mut mysql::Admin::connect(&url), workload, n)?;
-            let url = mysql::bench_url(&url);
-            let imp: Box<dyn Loads> = match imp {
-                "quarry" => Box::new(mysql::QuarryMysql::connect(&url)),
-                "diesel" => Box::new(mysql::DieselMysql::connect(&url)),
-                "raw_c" => Box::new(mysql::RawMysql::connect(&url)),
-                other => return Err(format!("unknown implementation `{other}`")),
-            };
-            (expected, imp)
+            (expected, connect_mysql(i, &url))
         }
         other => return Err(format!("unknown backend `{other}`")),
     };
