@@ -228,7 +228,7 @@ fn run_backend(
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    let rounds = if quick { 15 } else { 61 };
+    let rounds = if quick { 9 } else { 61 };
     let mut body = String::new();
     let mut total = 0;
     let mut misses = Vec::new();
