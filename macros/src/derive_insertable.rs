@@ -40,23 +40,17 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         .iter()
         .map(|f| {
             let (ty, column) = (&f.ty, &f.column);
-            quote_spanned! {ty.span()=>
-                <#ty as ::quarry::write::InsertableField<<#table::#column as ::quarry::write::ColumnSqlTypeIn<__T>>::SqlType>>
-            }
+            let st = quote!(<#table::#column as ::quarry::write::ColumnSqlTypeIn<__T>>::SqlType);
+            (
+                ty,
+                quote_spanned!(ty.span()=> ::quarry::write::InsertableField<#st>),
+            )
         })
         .collect();
     let struct_bounds = input.generics.where_clause.as_ref().map(|w| &w.predicates);
-    let check_bounds: Vec<_> = input
-        .fields
+    let check_bounds = checks
         .iter()
-        .map(|f| {
-            let (ty, column) = (&f.ty, &f.column);
-            let st = quote!(<#table::#column as ::quarry::write::ColumnSqlTypeIn<__T>>::SqlType);
-            quote_spanned! {ty.span()=>
-                #ty: ::quarry::write::InsertableField<#st>,
-            }
-        })
-        .collect();
+        .map(|(ty, check)| quote_spanned!(ty.span()=> #ty: #check,));
     let check_where = quote! {
         where
             #table::table: ::quarry::write::InsertsInto<__T>,
@@ -68,11 +62,11 @@ fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // leaves it unresolved, so that the statement built from the struct reports nothing more.
     let rows = checks.iter().rev().fold(
         quote!(::quarry::write::SingleRow<Self>),
-        |inner, check| quote!(#check::Then<#inner>),
+        |inner, (ty, check)| quote_spanned!(ty.span()=> <#ty as #check>::Then<#inner>),
     );
     let make_rows = checks.iter().rev().fold(
         quote!(::quarry::write::SingleRow::new(self)),
-        |inner, check| quote!(#check::then(#inner)),
+        |inner, (ty, check)| quote_spanned!(ty.span()=> <#ty as #check>::then(#inner)),
     );
     let with_table = |mut generics: syn::Generics| {
         generics.params.push(syn::parse_quote!(__T));
